@@ -1,0 +1,214 @@
+//! Findings about the data, pointing at the value at fault, rendered like rustc or ruff.
+//!
+//! Every stage that reads the data reports through [`Diagnostic`]: the loader for TOML syntax, unknown keys and
+//! wrong types, the validator for broken identities. Rendering goes through codespan-reporting, which measures
+//! columns with unicode-width, so a caret under a value after Chinese text lands where the value is.
+
+use std::path::{Path, PathBuf};
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::termcolor::Buffer;
+use codespan_reporting::term::{self, Config};
+use serde::Serialize;
+
+use crate::money::Span;
+
+/// Index of a file in [`Sources`].
+pub type FileId = usize;
+
+/// The text of every data file read, so diagnostics can quote them.
+#[derive(Default)]
+pub struct Sources {
+    files: SimpleFiles<String, String>,
+    paths: Vec<PathBuf>,
+}
+
+impl Sources {
+    pub fn add(&mut self, path: &Path, text: String) -> FileId {
+        self.paths.push(path.to_path_buf());
+        self.files.add(path.display().to_string(), text)
+    }
+
+    pub fn text(&self, id: FileId) -> &str {
+        self.files
+            .get(id)
+            .map(|f| f.source().as_str())
+            .unwrap_or("")
+    }
+
+    pub fn path(&self, id: FileId) -> &Path {
+        &self.paths[id]
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+        let text = self.text(id);
+        let offset = offset.min(text.len());
+        let before = &text[..floor_char_boundary(text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A place in a data file.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub file: FileId,
+    pub span: Span,
+}
+
+/// One finding: a stable code, a one-line message, where, what else is involved, and what was expected.
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable kebab-case rule code, e.g. `toml-syntax`, `sum-mismatch`.
+    pub code: &'static str,
+    pub message: String,
+    /// The value at fault, with a short label; `None` for a finding about a whole folder or file.
+    pub primary: Option<(Place, String)>,
+    /// The other values involved.
+    pub secondary: Vec<(Place, String)>,
+    pub notes: Vec<String>,
+    /// The file a place-less finding is about.
+    pub path: Option<PathBuf>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            primary: None,
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            path: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, file: FileId, span: Span, label: impl Into<String>) -> Self {
+        self.primary = Some((Place { file, span }, label.into()));
+        self
+    }
+
+    pub fn also(mut self, file: FileId, span: Span, label: impl Into<String>) -> Self {
+        self.secondary.push((Place { file, span }, label.into()));
+        self
+    }
+
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    pub fn in_file(mut self, path: &Path) -> Self {
+        self.path = Some(path.to_path_buf());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The finding as rustc prints one, with source lines and carets (`color` for a terminal).
+    pub fn render(&self, sources: &Sources, color: bool) -> String {
+        let mut cs = match self.severity {
+            Severity::Error => CsDiagnostic::new(CsSeverity::Error),
+            Severity::Warning => CsDiagnostic::new(CsSeverity::Warning),
+        }
+        .with_code(self.code)
+        .with_message(&self.message);
+        let mut labels = Vec::new();
+        if let Some((place, label)) = &self.primary {
+            labels.push(Label::primary(place.file, place.span.clone()).with_message(label));
+        }
+        for (place, label) in &self.secondary {
+            labels.push(Label::secondary(place.file, place.span.clone()).with_message(label));
+        }
+        let mut notes = self.notes.clone();
+        if self.primary.is_none() {
+            if let Some(path) = &self.path {
+                notes.insert(0, format!("in {}", path.display()));
+            }
+        }
+        cs = cs.with_labels(labels).with_notes(notes);
+        let config = Config::default();
+        let mut buffer = if color {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        // Emitting into memory fails only if a span lies outside its file: a bug, shown as the bare message.
+        if term::emit(&mut buffer, &config, &sources.files, &cs).is_err() {
+            return format!(
+                "{}[{}]: {}\n",
+                self.severity_word(),
+                self.code,
+                self.message
+            );
+        }
+        String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    }
+
+    /// The finding as one JSON object, for other tools.
+    pub fn to_json(&self, sources: &Sources) -> serde_json::Value {
+        let place = |p: &Place, label: &str| {
+            let (line, column) = sources.line_col(p.file, p.span.start);
+            serde_json::json!({
+                "file": sources.path(p.file).display().to_string(),
+                "line": line,
+                "column": column,
+                "start": p.span.start,
+                "end": p.span.end,
+                "label": label,
+            })
+        };
+        serde_json::json!({
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "primary": self.primary.as_ref().map(|(p, l)| place(p, l)),
+            "secondary": self.secondary.iter().map(|(p, l)| place(p, l)).collect::<Vec<_>>(),
+            "notes": self.notes,
+            "path": self.path.as_ref().map(|p| p.display().to_string()),
+        })
+    }
+}
+
+impl Diagnostic {
+    fn severity_word(&self) -> &'static str {
+        match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Counts of findings by severity.
+pub fn count(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}

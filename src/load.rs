@@ -1,0 +1,351 @@
+//! Reads a document folder: every section file of [`crate::model::SECTIONS`], as exact, spanned values.
+//!
+//! Everything that can be wrong with a file before its figures are looked at (missing, not UTF-8, too large, TOML
+//! syntax, an unknown key, a wrong type) becomes a [`Diagnostic`] pointing at the place; loading goes on through the
+//! other files so that one run reports all of them.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, FileId, Sources};
+use crate::model::{Document, SECTIONS};
+use crate::money;
+
+/// A data file larger than this is refused before parsing: no real section comes near it.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A loaded document: its sections, the text of its files (for diagnostics) and which file each section came from.
+pub struct Loaded {
+    pub dir: PathBuf,
+    pub doc: Document,
+    pub sources: Sources,
+    files: HashMap<&'static str, FileId>,
+}
+
+impl Loaded {
+    /// The file id of a section file (`"table05.toml"`).
+    pub fn file(&self, name: &str) -> FileId {
+        self.files[name]
+    }
+}
+
+/// Loading failed: the findings, and the sources they point into.
+pub struct LoadFailure {
+    pub dir: PathBuf,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Sources,
+}
+
+/// Reads and deserializes every section of the folder. Warnings (e.g. an unknown extra file) come back with a
+/// successful load; any error fails it.
+pub fn load(dir: &Path) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
+    let mut sources = Sources::default();
+    let mut diagnostics = Vec::new();
+    let mut files = HashMap::new();
+
+    let meta = std::fs::metadata(dir);
+    if !meta.as_ref().is_ok_and(|m| m.is_dir()) {
+        let why = match meta {
+            Err(e) => e.to_string(),
+            Ok(_) => "not a folder".to_string(),
+        };
+        diagnostics.push(
+            Diagnostic::error(
+                "data-folder",
+                format!("cannot read the data folder {}: {why}", dir.display()),
+            )
+            .in_file(dir),
+        );
+        return Err(LoadFailure {
+            dir: dir.to_path_buf(),
+            diagnostics,
+            sources,
+        });
+    }
+
+    let canonical_dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    for spec in SECTIONS {
+        let path = dir.join(spec.file);
+        match read_text(&path, &canonical_dir) {
+            Ok(text) => {
+                let id = sources.add(&path, text);
+                files.insert(spec.file, id);
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    diagnostics.extend(unknown_files(dir));
+
+    let parsed = parse_all(&sources, &files, &mut diagnostics);
+    match parsed {
+        Some(doc) if !diagnostics.iter().any(Diagnostic::is_error) => Ok((
+            Loaded {
+                dir: dir.to_path_buf(),
+                doc,
+                sources,
+                files,
+            },
+            diagnostics,
+        )),
+        _ => Err(LoadFailure {
+            dir: dir.to_path_buf(),
+            diagnostics,
+            sources,
+        }),
+    }
+}
+
+fn read_text(path: &Path, dir: &Path) -> Result<String, Diagnostic> {
+    let fail = |code, message: String| Err(Diagnostic::error(code, message).in_file(path));
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return fail(
+                "missing-section",
+                format!("the section file {} is missing", path.display()),
+            );
+        }
+        Err(e) => return fail("io", format!("cannot read {}: {e}", path.display())),
+    };
+    if meta.file_type().is_symlink() {
+        // A link may only point inside the document folder: a copied folder must not reach other files.
+        let target = path.canonicalize();
+        if !target.as_ref().is_ok_and(|t| t.starts_with(dir)) {
+            return fail(
+                "symlink-outside",
+                format!(
+                    "{} is a link that points outside the data folder",
+                    path.display()
+                ),
+            );
+        }
+    }
+    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+    if size > MAX_FILE_BYTES {
+        return fail(
+            "file-too-large",
+            format!(
+                "{} is {size} bytes; a section file may have at most {MAX_FILE_BYTES} bytes",
+                path.display()
+            ),
+        );
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return fail("io", format!("cannot read {}: {e}", path.display())),
+    };
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        return fail(
+            "byte-order-mark",
+            format!(
+                "{} starts with a byte-order mark; save it as UTF-8 without BOM",
+                path.display()
+            ),
+        );
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+            let line = text.matches('\n').count() + 1;
+            let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            fail(
+                "invalid-utf8",
+                format!(
+                    "{}:{line}:{col}: the file is not valid UTF-8 (save it as UTF-8)",
+                    path.display()
+                ),
+            )
+        }
+    }
+}
+
+/// Files in the folder that no section reads: probably a misnamed section.
+fn unknown_files(dir: &Path) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.starts_with('.') && !SECTIONS.iter().any(|s| s.file == n))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut d = Diagnostic::warning(
+                "unknown-file",
+                format!("{name} is not a section file and is ignored"),
+            )
+            .in_file(&dir.join(&name));
+            if let Some(close) = closest(&name, SECTIONS.iter().map(|s| s.file)) {
+                d = d.note(format!("did you mean {close}?"));
+            }
+            d
+        })
+        .collect()
+}
+
+/// The candidate nearest to `word` by edit distance, if it is near enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(row[j]).min(row[j + 1])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+fn parse_all(
+    sources: &Sources,
+    files: &HashMap<&'static str, FileId>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let parse = |name: &'static str| -> Option<FileId> { files.get(name).copied() };
+    macro_rules! section {
+        ($name:literal) => {
+            parse($name).and_then(|id| parse_section(sources, id, diagnostics))
+        };
+    }
+    let document = section!("document.toml");
+    let overview = section!("overview.toml");
+    let table01 = section!("table01.toml");
+    let table02 = section!("table02.toml");
+    let table03 = section!("table03.toml");
+    let table04 = section!("table04.toml");
+    let table05 = section!("table05.toml");
+    let table06 = section!("table06.toml");
+    let table07 = section!("table07.toml");
+    let table08 = section!("table08.toml");
+    let table09 = section!("table09.toml");
+    let explanation = section!("explanation.toml");
+    let three_public = section!("three_public.toml");
+    let operating_costs = section!("operating_costs.toml");
+    let procurement = section!("procurement.toml");
+    let assets = section!("assets.toml");
+    let performance = section!("performance.toml");
+    let glossary = section!("glossary.toml");
+    Some(Document {
+        document: document?,
+        overview: overview?,
+        table01: table01?,
+        table02: table02?,
+        table03: table03?,
+        table04: table04?,
+        table05: table05?,
+        table06: table06?,
+        table07: table07?,
+        table08: table08?,
+        table09: table09?,
+        explanation: explanation?,
+        three_public: three_public?,
+        operating_costs: operating_costs?,
+        procurement: procurement?,
+        assets: assets?,
+        performance: performance?,
+        glossary: glossary?,
+    })
+}
+
+/// Deserializes one file; a failure becomes a diagnostic at the place TOML reports.
+pub fn parse_section<T: DeserializeOwned>(
+    sources: &Sources,
+    id: FileId,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let text = sources.text(id);
+    match money::with_source(text, || toml::from_str::<T>(text)) {
+        Ok(value) => Some(value),
+        Err(err) => {
+            diagnostics.push(toml_diagnostic(&err, id, sources));
+            None
+        }
+    }
+}
+
+fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diagnostic {
+    let message = err.message().trim().to_string();
+    let (code, summary) = if message.starts_with("unknown field") {
+        ("unknown-key", "unknown key")
+    } else if message.starts_with("missing field") {
+        ("missing-key", "missing key")
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        ("wrong-type", "wrong type")
+    } else if message.contains("not a plain decimal")
+        || message.contains("not strings")
+        || message.contains("digits")
+    {
+        ("bad-number", "bad number")
+    } else if message.starts_with("unknown variant") {
+        ("unknown-value", "unknown value")
+    } else {
+        ("toml-syntax", "invalid TOML")
+    };
+    let first_line = message.lines().next().unwrap_or("").to_string();
+    let mut d =
+        Diagnostic::error(code, format!("{summary}: {first_line}")).in_file(sources.path(id));
+    if let Some(span) = err.span() {
+        d = d.at(id, span, summary.to_string());
+    }
+    if code == "unknown-key" {
+        if let Some((found, expected)) = parse_unknown_field(&message) {
+            if let Some(close) = closest(&found, expected.iter().map(String::as_str)) {
+                d = d.note(format!("did you mean `{close}`?"));
+            }
+            d = d.note(format!("expected one of: {}", expected.join(", ")));
+        }
+    }
+    d
+}
+
+/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into the key and the keys allowed there.
+fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let mut ticks = message.split('`').skip(1).step_by(2).map(str::to_string);
+    let found = ticks.next()?;
+    Some((found, ticks.collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_names_a_likely_typo() {
+        let keys = ["general_budget", "government_fund", "state_capital"];
+        assert_eq!(
+            closest("genral_budget", keys.iter().copied()),
+            Some("general_budget")
+        );
+        assert_eq!(closest("zzz", keys.iter().copied()), None);
+    }
+
+    #[test]
+    fn unknown_field_message_is_split() {
+        let (found, expected) =
+            parse_unknown_field("unknown field `totl`, expected one of `total`, `basic`").unwrap();
+        assert_eq!(found, "totl");
+        assert_eq!(expected, ["total", "basic"]);
+    }
+}

@@ -1,0 +1,867 @@
+//! The typed sections of a document folder, one struct per file.
+//!
+//! The nine 公开表 are the primary figures (they are what the reporting software exports); the other sections hold
+//! what the tables do not: last year's figures, year-start budgets, counts, and the human reasons (主要原因). No
+//! section holds a total, share or rate that can be computed: [`crate::derive`] computes them.
+//!
+//! Every struct rejects unknown keys, so a misspelled key is an error and not a silently missing figure. Keys are
+//! ASCII (TOML bare keys must be); Chinese lives in values. A figure the source does not state is `None`, printed
+//! empty, never invented.
+
+use serde::Deserialize;
+
+use crate::money::{Located, Money, Points};
+
+/// Text with the place it was written.
+pub type Text = Located<String>;
+
+/// One data file of a document folder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SectionSpec {
+    /// File name inside the document folder.
+    pub file: &'static str,
+    /// What the file holds, for messages and the README.
+    pub title: &'static str,
+    /// Whether a document is incomplete without it.
+    pub required: bool,
+}
+
+/// The registry of section files, in the order the document uses them.
+pub const SECTIONS: &[SectionSpec] = &[
+    SectionSpec {
+        file: "document.toml",
+        title: "文档信息",
+        required: true,
+    },
+    SectionSpec {
+        file: "overview.toml",
+        title: "概况",
+        required: true,
+    },
+    SectionSpec {
+        file: "table01.toml",
+        title: "公开01表 收入支出决算总表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table02.toml",
+        title: "公开02表 收入决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table03.toml",
+        title: "公开03表 支出决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table04.toml",
+        title: "公开04表 财政拨款收入支出决算总表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table05.toml",
+        title: "公开05表 一般公共预算财政拨款支出决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table06.toml",
+        title: "公开06表 一般公共预算财政拨款基本支出决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table07.toml",
+        title: "公开07表 一般公共预算财政拨款“三公”经费支出决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table08.toml",
+        title: "公开08表 政府性基金预算财政拨款收入支出决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "table09.toml",
+        title: "公开09表 国有资本经营预算财政拨款支出决算表",
+        required: true,
+    },
+    SectionSpec {
+        file: "explanation.toml",
+        title: "情况说明（上年数、年初预算、主要原因）",
+        required: true,
+    },
+    SectionSpec {
+        file: "three_public.toml",
+        title: "“三公”经费",
+        required: true,
+    },
+    SectionSpec {
+        file: "operating_costs.toml",
+        title: "机关运行经费",
+        required: true,
+    },
+    SectionSpec {
+        file: "procurement.toml",
+        title: "政府采购",
+        required: true,
+    },
+    SectionSpec {
+        file: "assets.toml",
+        title: "国有资产",
+        required: true,
+    },
+    SectionSpec {
+        file: "performance.toml",
+        title: "预算绩效",
+        required: true,
+    },
+    SectionSpec {
+        file: "glossary.toml",
+        title: "名词解释",
+        required: true,
+    },
+];
+
+/// A whole document folder, every section typed.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub document: DocumentInfo,
+    pub overview: Overview,
+    pub table01: Table01,
+    pub table02: Table02,
+    pub table03: Table03,
+    pub table04: Table04,
+    pub table05: Table05,
+    pub table06: Table06,
+    pub table07: Table07,
+    pub table08: Table08,
+    pub table09: Table09,
+    pub explanation: Explanation,
+    pub three_public: ThreePublic,
+    pub operating_costs: OperatingCosts,
+    pub procurement: Procurement,
+    pub assets: Assets,
+    pub performance: Performance,
+    pub glossary: Glossary,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// document.toml, overview.toml
+
+/// Whether the document is a unit's own accounts or a department's roll-up; decides 单位/部门 in the wording.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+pub enum Kind {
+    #[serde(rename = "单位")]
+    Unit,
+    #[serde(rename = "部门")]
+    Department,
+}
+
+impl Kind {
+    pub fn word(self) -> &'static str {
+        match self {
+            Kind::Unit => "单位",
+            Kind::Department => "部门",
+        }
+    }
+}
+
+/// document.toml: the facts stated once and used everywhere.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentInfo {
+    /// 单位全称, exactly as it is to appear in the title and every sentence.
+    pub unit: Text,
+    /// 决算年度.
+    pub year: Located<i32>,
+    /// 单位 or 部门.
+    pub kind: Located<Kind>,
+    /// A short name the narrative may use where the source does (e.g. 数据安全管理中心); defaults to the unit.
+    #[serde(default)]
+    pub short_name: Option<Text>,
+    /// 主管部门.
+    #[serde(default)]
+    pub supervisor: Option<Text>,
+    /// Publication date (YYYY-MM-DD): the PDF's date, so re-renders are byte-identical.
+    pub published: Located<toml::value::Datetime>,
+    /// The year profile: form layout, row labels and 行次 (e.g. "zhejiang-2020").
+    pub profile: Text,
+}
+
+/// overview.toml: 一、概况.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    /// （一）部门（单位）职责, one entry a duty, without the number.
+    pub duties: Vec<Text>,
+    /// （二）机构设置: the internal divisions (内设机构).
+    pub divisions: Vec<Text>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The nine tables
+
+/// Defines a table's columns twice: as the cells of its 合计 row, and as a function classification line (类 3
+/// digits, 款 5, 项 7) with `code` and `name` before the same cells. (`serde(flatten)` would lose both the spans
+/// and `deny_unknown_fields`, so the fields are spelled out by the macro instead.)
+macro_rules! columns {
+    ($(#[$doc:meta])* $cells:ident, $line:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $cells {
+            $($(#[$fdoc])* pub $field: Option<Money>,)*
+        }
+
+        impl $cells {
+            /// The cells in form order.
+            pub fn columns(&self) -> Vec<Option<&Money>> {
+                vec![$(self.$field.as_ref()),*]
+            }
+        }
+
+        /// A function classification line with the same columns.
+        #[derive(Clone, Debug, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $line {
+            pub code: Text,
+            pub name: Text,
+            $($(#[$fdoc])* pub $field: Option<Money>,)*
+        }
+
+        impl $line {
+            /// The cells in form order.
+            pub fn columns(&self) -> Vec<Option<&Money>> {
+                vec![$(self.$field.as_ref()),*]
+            }
+
+            pub fn cells(&self) -> $cells {
+                $cells { $($field: self.$field.clone(),)* }
+            }
+        }
+    };
+}
+
+/// 公开01表 收入支出决算总表: the income panel by source, the expenditure panel by 类.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table01 {
+    pub income: Table01Income,
+    pub expenditure: Table01Expenditure,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table01Income {
+    /// 一般公共预算财政拨款收入
+    pub general_budget: Option<Money>,
+    /// 政府性基金预算财政拨款收入
+    pub government_fund: Option<Money>,
+    /// 国有资本经营预算财政拨款收入
+    pub state_capital: Option<Money>,
+    /// 上级补助收入
+    pub superior_subsidy: Option<Money>,
+    /// 事业收入
+    pub business: Option<Money>,
+    /// 经营收入
+    pub operating: Option<Money>,
+    /// 附属单位上缴收入
+    pub affiliated: Option<Money>,
+    /// 其他收入
+    pub other: Option<Money>,
+    /// 本年收入合计
+    pub year_total: Option<Money>,
+    /// 使用非财政拨款结余
+    pub non_fiscal_balance_used: Option<Money>,
+    /// 年初结转和结余
+    pub carryover_start: Option<Money>,
+    /// 收入总计
+    pub grand_total: Option<Money>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table01Expenditure {
+    /// 支出 by 类; a 类 of the profile not listed here is printed as 0.00.
+    #[serde(default)]
+    pub classes: Vec<Table01Class>,
+    /// 本年支出合计
+    pub year_total: Option<Money>,
+    /// 结余分配
+    pub surplus_distribution: Option<Money>,
+    /// 年末结转和结余
+    pub carryover_end: Option<Money>,
+    /// 支出总计
+    pub grand_total: Option<Money>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table01Class {
+    pub code: Text,
+    pub amount: Money,
+}
+
+columns! {
+/// 公开02表 收入决算表 columns.
+IncomeCells, IncomeLine {
+    /// 本年收入合计
+    total,
+    /// 财政拨款收入
+    fiscal,
+    /// 上级补助收入
+    superior_subsidy,
+    /// 事业收入
+    business,
+    /// 经营收入
+    operating,
+    /// 附属单位上缴收入
+    affiliated,
+    /// 其他收入
+    other,
+}}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table02 {
+    /// 合计 row.
+    pub total: IncomeCells,
+    #[serde(default)]
+    pub rows: Vec<IncomeLine>,
+}
+
+columns! {
+/// 公开03表 支出决算表 columns.
+ExpenditureCells, ExpenditureLine {
+    /// 本年支出合计
+    total,
+    /// 基本支出
+    basic,
+    /// 项目支出
+    project,
+    /// 上缴上级支出
+    to_superior,
+    /// 经营支出
+    operating,
+    /// 对附属单位补助支出
+    to_affiliated,
+}}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table03 {
+    pub total: ExpenditureCells,
+    #[serde(default)]
+    pub rows: Vec<ExpenditureLine>,
+}
+
+/// 公开04表 财政拨款收入支出决算总表.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table04 {
+    pub income: Table04Income,
+    pub expenditure: Table04Expenditure,
+}
+
+columns! {
+/// One figure per fund: 一般公共预算 / 政府性基金预算 / 国有资本经营预算, and their 合计 where the form has one.
+FundCells, FundLine {
+    /// 合计
+    total,
+    /// 一般公共预算财政拨款
+    general_budget,
+    /// 政府性基金预算财政拨款
+    government_fund,
+    /// 国有资本经营预算财政拨款
+    state_capital,
+}}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table04Income {
+    /// 本年收入 by fund (`total` = 本年收入合计).
+    pub year: FundCells,
+    /// 年初财政拨款结转和结余 by fund.
+    pub carryover_start: FundCells,
+    /// 收入总计
+    pub grand_total: Option<Money>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table04Expenditure {
+    /// 支出 by 类, one column per fund.
+    #[serde(default)]
+    pub classes: Vec<FundLine>,
+    /// 本年支出合计 by fund.
+    pub year: FundCells,
+    /// 年末财政拨款结转和结余 by fund.
+    pub carryover_end: FundCells,
+    /// 支出总计 by fund.
+    pub grand_total: FundCells,
+}
+
+columns! {
+/// Columns of 公开05表 and 公开09表: 本年支出 合计 / 基本支出 / 项目支出.
+SpendCells, SpendLine {
+    total,
+    basic,
+    project,
+}}
+
+/// 公开05表 一般公共预算财政拨款支出决算表.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table05 {
+    pub total: SpendCells,
+    #[serde(default)]
+    pub rows: Vec<SpendLine>,
+}
+
+/// 公开06表 一般公共预算财政拨款基本支出决算表: economic classification lines in two panels.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table06 {
+    /// 人员经费 lines (301, 303 and their 款).
+    #[serde(default)]
+    pub personnel: Vec<EconomicLine>,
+    /// 公用经费 lines (302, 307, 310, …).
+    #[serde(default)]
+    pub public: Vec<EconomicLine>,
+    /// 人员经费合计
+    pub personnel_total: Option<Money>,
+    /// 公用经费合计
+    pub public_total: Option<Money>,
+}
+
+/// An economic classification line (类 3 digits, 款 5 digits).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EconomicLine {
+    pub code: Text,
+    pub name: Text,
+    /// 决算数; absent where the source does not state it.
+    pub amount: Option<Money>,
+}
+
+/// 公开07表: one row of budget and one of actual figures.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table07 {
+    /// 预算数
+    pub budget: ThreePublicCells,
+    /// 决算数
+    pub actual: ThreePublicCells,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreePublicCells {
+    /// 合计
+    pub total: Option<Money>,
+    /// 因公出国（境）费
+    pub overseas: Option<Money>,
+    /// 公务用车购置及运行费 小计
+    pub vehicles: Option<Money>,
+    /// 公务用车购置费
+    pub vehicle_purchase: Option<Money>,
+    /// 公务用车运行费
+    pub vehicle_operation: Option<Money>,
+    /// 公务接待费
+    pub reception: Option<Money>,
+}
+
+impl ThreePublicCells {
+    /// The cells in form order: 合计, 出国, 车 小计, 购置, 运行, 接待.
+    pub fn columns(&self) -> Vec<Option<&Money>> {
+        vec![
+            self.total.as_ref(),
+            self.overseas.as_ref(),
+            self.vehicles.as_ref(),
+            self.vehicle_purchase.as_ref(),
+            self.vehicle_operation.as_ref(),
+            self.reception.as_ref(),
+        ]
+    }
+}
+
+columns! {
+/// Columns of 公开08表.
+FundFlowCells, FundFlowLine {
+    /// 年初结转和结余
+    carryover_start,
+    /// 本年收入
+    income,
+    /// 本年支出 小计
+    total,
+    /// 本年支出 基本支出
+    basic,
+    /// 本年支出 项目支出
+    project,
+    /// 年末结转和结余
+    carryover_end,
+}}
+
+/// 公开08表 政府性基金预算财政拨款收入支出决算表.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table08 {
+    #[serde(default)]
+    pub total: FundFlowCells,
+    #[serde(default)]
+    pub rows: Vec<FundFlowLine>,
+}
+
+/// 公开09表 国有资本经营预算财政拨款支出决算表.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Table09 {
+    #[serde(default)]
+    pub total: SpendCells,
+    #[serde(default)]
+    pub rows: Vec<SpendLine>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// explanation.toml: what the 情况说明 needs beyond the tables
+
+/// explanation.toml: last year's figures, year-start budgets and the reasons, by part of 三、.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Explanation {
+    /// （一）收入支出决算总体情况
+    pub overall: Comparison,
+    /// （四）财政拨款收入支出决算总体情况
+    pub fiscal: FiscalExplanation,
+    /// （五）一般公共预算财政拨款支出
+    pub general_budget: GeneralBudgetExplanation,
+    /// （七）政府性基金预算财政拨款支出
+    #[serde(default)]
+    pub government_fund: Option<FundExplanation>,
+    /// （八）国有资本经营预算财政拨款支出
+    #[serde(default)]
+    pub state_capital: Option<FundExplanation>,
+}
+
+/// Last year's income and expenditure totals and the reason for the change.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    pub previous_income: Option<Money>,
+    pub previous_expenditure: Option<Money>,
+    pub reason: Option<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiscalExplanation {
+    /// 上年财政拨款收入总计
+    pub previous_income: Option<Money>,
+    /// 上年财政拨款支出总计
+    pub previous_expenditure: Option<Money>,
+    pub income_reason: Option<Text>,
+    pub expenditure_reason: Option<Text>,
+    /// Why the year's 财政拨款支出 is above or below the year-start budget.
+    pub budget_reason: Option<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GeneralBudgetExplanation {
+    /// 上年一般公共预算财政拨款支出
+    pub previous_expenditure: Option<Money>,
+    pub change_reason: Option<Text>,
+    /// Why the year's total is above or below the year-start budget (the lead sentence of 3.).
+    pub budget_reason: Option<Text>,
+    /// Year-start budget and reason per 项 (7-digit code) of 公开05表.
+    #[serde(default)]
+    pub items: Vec<ItemBudget>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ItemBudget {
+    pub code: Text,
+    /// 年初预算数
+    pub budget: Money,
+    /// 决算数大于/小于/等于预算数的主要原因
+    pub reason: Option<Text>,
+}
+
+/// For 政府性基金 and 国有资本经营 money: last year's expenditure, the year-start budget and reasons.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FundExplanation {
+    pub previous_expenditure: Option<Money>,
+    pub change_reason: Option<Text>,
+    pub budget: Option<Money>,
+    pub budget_reason: Option<Text>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// three_public.toml, operating_costs.toml, procurement.toml, assets.toml
+
+/// three_public.toml: what the “三公” narrative states beyond 公开07表.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreePublic {
+    /// Why the 决算 differs from the 预算 in total.
+    pub budget_reason: Option<Text>,
+    pub overseas: Overseas,
+    pub vehicles: Vehicles,
+    pub reception: Reception,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overseas {
+    /// Last year's 因公出国（境）费.
+    pub previous: Option<Money>,
+    pub change_reason: Option<Text>,
+    /// 主要用于 …
+    pub purpose: Option<Text>,
+    pub budget_reason: Option<Text>,
+    /// 团组个数
+    pub groups: Located<u32>,
+    /// 人次
+    pub people: Located<u32>,
+    /// 开支内容
+    pub content: Option<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Vehicles {
+    /// Last year's 公务用车购置及运行维护费.
+    pub previous: Option<Money>,
+    pub change_reason: Option<Text>,
+    pub budget_reason: Option<Text>,
+    pub purchase_reason: Option<Text>,
+    /// 经批准购置的公务用车 (辆)
+    pub purchased: Located<u32>,
+    pub operation_reason: Option<Text>,
+    pub operation_purpose: Option<Text>,
+    /// 公务用车保有量 (辆)
+    pub fleet: Located<u32>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reception {
+    /// Last year's 公务接待费.
+    pub previous: Option<Money>,
+    pub change_reason: Option<Text>,
+    pub purpose: Option<Text>,
+    pub budget_reason: Option<Text>,
+    /// 外宾接待
+    pub foreign: ReceptionPart,
+    /// 其他国内公务接待
+    pub domestic: ReceptionPart,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReceptionPart {
+    pub amount: Money,
+    pub groups: Located<u32>,
+    pub people: Located<u32>,
+    pub purpose: Option<Text>,
+}
+
+/// operating_costs.toml: （十）机关运行经费.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OperatingCosts {
+    pub budget: Money,
+    pub actual: Money,
+    pub previous: Option<Money>,
+    pub budget_reason: Option<Text>,
+    pub change_reason: Option<Text>,
+}
+
+/// procurement.toml: （十一）政府采购; the total is the sum of the three kinds.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Procurement {
+    /// 政府采购货物支出
+    pub goods: Money,
+    /// 政府采购工程支出
+    pub works: Money,
+    /// 政府采购服务支出
+    pub services: Money,
+    /// 授予中小企业合同金额
+    pub sme: Money,
+    /// 其中授予小微企业合同金额
+    pub small_micro: Money,
+}
+
+/// assets.toml: （十二）国有资产占有情况.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assets {
+    /// Vehicles by use, in the order the sentence lists them; the total is their sum.
+    pub vehicles: Vec<VehicleCount>,
+    /// 单价50万元以上通用设备 台（套）
+    pub general_equipment_over_500k: Located<u32>,
+    /// 单价100万元以上专用设备 台（套）
+    pub special_equipment_over_1m: Located<u32>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VehicleCount {
+    /// e.g. 副部（省）级及以上领导用车
+    pub kind: Text,
+    pub count: Located<u32>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// performance.toml
+
+/// performance.toml: （十三）预算绩效情况 with the project self-evaluation forms.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Performance {
+    /// Title of the self-evaluation form, e.g. 金华市本级财政支出项目绩效自评表.
+    pub form_title: Text,
+    /// 1. 预算绩效管理工作开展情况
+    pub management: Management,
+    /// 2. 项目绩效自评结果: one form a project.
+    #[serde(default)]
+    pub projects: Vec<Project>,
+    /// 3. 财政评价项目绩效评价结果; absent when none was carried out.
+    pub fiscal_evaluation: Option<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Management {
+    /// 一级项目 count.
+    pub first_level_projects: Located<u32>,
+    /// 二级项目 count.
+    pub second_level_projects: Located<u32>,
+    /// 共涉及资金 (一般公共预算项目支出 covered by the self-evaluation).
+    pub funds: Money,
+    /// 政府性基金预算项目 covered; absent or zero: 本年无政府性基金预算项目.
+    pub government_fund_funds: Option<Money>,
+    /// 部门评价: projects named as examples.
+    #[serde(default)]
+    pub evaluated_examples: Vec<Text>,
+    /// 部门评价: how many projects were evaluated.
+    pub evaluated_projects: Located<u32>,
+    /// 部门评价: money covered, 一般公共预算 and 政府性基金预算.
+    pub evaluated_general_budget: Money,
+    pub evaluated_government_fund: Option<Money>,
+    /// 部门评价 results by grade: how many projects were rated 优/良/中/差.
+    pub grades: GradeCounts,
+    /// 部门整体支出绩效评价; absent: 本年无.
+    pub department_evaluation: Option<Text>,
+    /// 下属部门或单位整体支出绩效评价; absent: 本年无.
+    pub subordinate_evaluation: Option<Text>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GradeCounts {
+    #[serde(default)]
+    pub excellent: Option<Located<u32>>,
+    #[serde(default)]
+    pub good: Option<Located<u32>>,
+    #[serde(default)]
+    pub fair: Option<Located<u32>>,
+    #[serde(default)]
+    pub poor: Option<Located<u32>>,
+}
+
+/// A 项目绩效自评表 and its 综述.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    /// 项目名称 (without 项目).
+    pub name: Text,
+    /// 主管部门
+    pub supervisor: Text,
+    /// 实施单位; defaults to the document's unit.
+    pub implementer: Option<Text>,
+    /// 起止时间, as written on the form.
+    pub period: Text,
+    /// 项目负责人
+    pub leader: Option<Text>,
+    /// 联系电话
+    pub phone: Option<Text>,
+    /// 年度资金总额
+    pub funds: ProjectFunds,
+    /// 其中：市本级安排资金
+    pub city_funds: Option<ProjectFunds>,
+    /// 年度总体目标: 预期目标 / 实际完成情况
+    pub goal: Text,
+    pub goal_achieved: Text,
+    /// 综述: 项目绩效目标完成情况 / 发现的问题及原因 / 下一步改进措施
+    pub achievement: Text,
+    pub problems: Text,
+    pub improvements: Text,
+    /// Indicators other than the 资金执行率, in form order.
+    pub indicators: Vec<Indicator>,
+    /// The 执行率指标: its score is computed from the funds.
+    pub execution: ExecutionIndicator,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectFunds {
+    /// 年初预算数
+    pub initial_budget: Money,
+    /// 全年预算数
+    pub annual_budget: Money,
+    /// 全年执行数
+    pub executed: Money,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// 一级指标 (产出指标, 效益指标, 满意度指标) without its points; the points are the sum of its weights.
+    pub level1: Text,
+    /// 二级指标
+    pub level2: Text,
+    /// 三级指标
+    pub name: Text,
+    /// 年度指标值
+    pub target: Text,
+    /// 实际完成值
+    pub actual: Text,
+    /// 指标分值
+    pub weight: Points,
+    /// 自评得分
+    pub score: Points,
+    /// 偏差原因分析及改进措施
+    pub remark: Text,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExecutionIndicator {
+    /// 指标分值 (10)
+    pub weight: Points,
+    pub remark: Text,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// glossary.toml
+
+/// glossary.toml: 四、名词解释.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    pub terms: Vec<Term>,
+}
+
+/// A term, or a classification line whose name is taken from the tables (`code`).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    /// The term itself (财政拨款收入); absent when `code` names a classification line.
+    pub term: Option<Text>,
+    /// A 7-digit function classification code: the term is its 类/款/项 path as the tables name it.
+    pub code: Option<Text>,
+    /// The explanation, starting as the source does (指…).
+    pub definition: Option<Text>,
+}

@@ -1,0 +1,503 @@
+//! Exact amounts, rates and scores.
+//!
+//! Money is a [`Decimal`] from the first byte to the last: a TOML float goes through `f64` and loses digits and
+//! trailing zeros, so [`Money`] and [`Points`] re-read the literal text of the value (see [`crate::load`]) and never
+//! look at the float. Rounding happens only when a figure is displayed: half-up (四舍五入) to two decimals.
+
+use std::cmp::Ordering;
+use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, Deref, Neg, Sub};
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use serde::{Deserialize, Deserializer};
+
+/// A byte range in a data file.
+pub type Span = std::ops::Range<usize>;
+
+/// An amount of money in 万元, exact.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(Decimal);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(Decimal::ZERO);
+
+    pub fn new(value: Decimal) -> Self {
+        Amount(value)
+    }
+
+    pub fn decimal(self) -> Decimal {
+        self.0
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0.is_zero()
+    }
+
+    pub fn abs(self) -> Amount {
+        Amount(self.0.abs())
+    }
+
+    /// Number of decimal places the figure was written with (`24.86` → 2, `25` → 0).
+    pub fn scale(self) -> u32 {
+        self.0.scale()
+    }
+
+    /// This amount as a share of `whole`, in percent; `None` when the whole is zero (no share can be stated).
+    pub fn share_of(self, whole: Amount) -> Option<Rate> {
+        if whole.is_zero() {
+            None
+        } else {
+            Some(Rate(self.0 * Decimal::ONE_HUNDRED / whole.0))
+        }
+    }
+
+    /// Display form as the tables and the narrative print it: two decimals, half-up, thousands separators.
+    pub fn display(self) -> String {
+        group_thousands(
+            self.0
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+            2,
+        )
+    }
+}
+
+impl fmt::Display for Amount {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+impl FromStr for Amount {
+    type Err = NumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_exact(s).map(Amount)
+    }
+}
+
+impl Add for Amount {
+    type Output = Amount;
+    fn add(self, rhs: Amount) -> Amount {
+        Amount(self.0 + rhs.0)
+    }
+}
+
+impl Sub for Amount {
+    type Output = Amount;
+    fn sub(self, rhs: Amount) -> Amount {
+        Amount(self.0 - rhs.0)
+    }
+}
+
+impl Neg for Amount {
+    type Output = Amount;
+    fn neg(self) -> Amount {
+        Amount(-self.0)
+    }
+}
+
+impl Sum for Amount {
+    fn sum<I: Iterator<Item = Amount>>(iter: I) -> Amount {
+        iter.fold(Amount::ZERO, Add::add)
+    }
+}
+
+impl<'a> Sum<&'a Amount> for Amount {
+    fn sum<I: Iterator<Item = &'a Amount>>(iter: I) -> Amount {
+        iter.copied().sum()
+    }
+}
+
+/// A percentage (49.14 means 49.14%), exact until displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Rate(Decimal);
+
+impl Rate {
+    pub fn new(percent: Decimal) -> Self {
+        Rate(percent)
+    }
+
+    pub fn percent(self) -> Decimal {
+        self.0
+    }
+
+    pub fn abs(self) -> Rate {
+        Rate(self.0.abs())
+    }
+
+    /// Two decimals, half-up, with the percent sign: `49.14%`.
+    pub fn display(self) -> String {
+        format!(
+            "{}%",
+            group_thousands(
+                self.0
+                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+                2
+            )
+        )
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+/// How a figure moved against last year: the sign decides the wording, never the other way round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trend {
+    Up,
+    Down,
+    Flat,
+}
+
+impl Trend {
+    pub fn of(current: Amount, previous: Amount) -> Trend {
+        match current.cmp(&previous) {
+            Ordering::Greater => Trend::Up,
+            Ordering::Less => Trend::Down,
+            Ordering::Equal => Trend::Flat,
+        }
+    }
+}
+
+/// Formats an already rounded decimal with exactly `dp` decimals and a comma every three digits.
+fn group_thousands(value: Decimal, dp: u32) -> String {
+    let mut v = value;
+    v.rescale(dp);
+    let text = v.abs().to_string();
+    let (int, frac) = match text.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (text.as_str(), None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3 + 1);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
+    }
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Why a number's text was refused.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum NumberError {
+    #[error(
+        "`{0}` is not a plain decimal number (write it like 1061.38, without exponent or separators)"
+    )]
+    NotDecimal(String),
+    #[error("`{0}` has more digits than an exact decimal can hold (at most 28 significant digits)")]
+    TooPrecise(String),
+    #[error("figures are written as TOML numbers, not strings: write {0} without quotes")]
+    Quoted(String),
+}
+
+/// Parses the literal text of a TOML number exactly: digits, at most one point, an optional sign, `_` separators.
+pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
+    let cleaned: String = text.trim().chars().filter(|&c| c != '_').collect();
+    let body = cleaned.strip_prefix(['+', '-']).unwrap_or(&cleaned);
+    let plain = !body.is_empty()
+        && !body.starts_with('.')
+        && !body.ends_with('.')
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.matches('.').count() <= 1;
+    if !plain {
+        return Err(NumberError::NotDecimal(text.trim().to_string()));
+    }
+    let significant = body
+        .trim_start_matches(['0', '.'])
+        .chars()
+        .filter(char::is_ascii_digit)
+        .count();
+    if significant > 28 {
+        return Err(NumberError::TooPrecise(text.trim().to_string()));
+    }
+    let value = Decimal::from_str_exact(&cleaned)
+        .map_err(|_| NumberError::TooPrecise(text.trim().to_string()))?;
+    // `-0` and `0` are the same figure: keep no negative zero around.
+    Ok(if value.is_zero() {
+        Decimal::ZERO.trunc_with_scale(value.scale())
+    } else {
+        value
+    })
+}
+
+thread_local! {
+    /// The text of the TOML file being deserialized; `crate::load` sets it around `toml::from_str`, so a number can
+    /// be re-read from its literal text instead of from the lossy `f64` the TOML parser makes of it.
+    static SOURCE: std::cell::RefCell<Option<std::rc::Rc<str>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with `text` as the source that exact numbers are re-read from.
+pub(crate) fn with_source<R>(text: &str, f: impl FnOnce() -> R) -> R {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            SOURCE.with(|s| *s.borrow_mut() = None);
+        }
+    }
+    SOURCE.with(|s| *s.borrow_mut() = Some(std::rc::Rc::from(text)));
+    let _reset = Reset;
+    f()
+}
+
+/// Any TOML scalar a figure might have been written as; only its span is used for numbers.
+enum RawNumber {
+    Number,
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for RawNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = RawNumber;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a number")
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Number)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Number)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<RawNumber, E> {
+                Ok(RawNumber::Number)
+            }
+            fn visit_str<E>(self, v: &str) -> Result<RawNumber, E> {
+                Ok(RawNumber::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// Deserializes a number from its literal source text, with its span.
+fn deserialize_exact<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<(Decimal, Span), D::Error> {
+    use serde::de::Error;
+    let spanned = toml::Spanned::<RawNumber>::deserialize(deserializer)?;
+    let span = spanned.span();
+    match spanned.into_inner() {
+        RawNumber::Text(text) => Err(D::Error::custom(NumberError::Quoted(text))),
+        RawNumber::Number => {
+            let literal = SOURCE
+                .with(|s| {
+                    s.borrow()
+                        .as_ref()
+                        .and_then(|src| src.get(span.clone()).map(str::to_string))
+                })
+                .ok_or_else(|| D::Error::custom("internal: number read outside of a data file"))?;
+            let value = parse_exact(&literal).map_err(D::Error::custom)?;
+            Ok((value, span))
+        }
+    }
+}
+
+/// A money figure from a data file: the exact amount and where it was written.
+#[derive(Clone, Debug)]
+pub struct Money {
+    pub amount: Amount,
+    pub span: Span,
+}
+
+impl Money {
+    /// A figure made in code (e.g. a scaffold); it points nowhere in a file.
+    pub fn synthetic(amount: Amount) -> Self {
+        Money { amount, span: 0..0 }
+    }
+}
+
+impl Deref for Money {
+    type Target = Amount;
+    fn deref(&self) -> &Amount {
+        &self.amount
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (value, span) = deserialize_exact(deserializer)?;
+        Ok(Money {
+            amount: Amount(value),
+            span,
+        })
+    }
+}
+
+/// A score or weight from a performance self-evaluation (points out of 100), exact, with its span.
+#[derive(Clone, Debug)]
+pub struct Points {
+    pub value: Decimal,
+    pub span: Span,
+}
+
+impl Points {
+    /// Scores print as written in the forms: up to two decimals, no trailing zeros (`10`, `9.94`).
+    pub fn display(value: Decimal) -> String {
+        value
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+            .normalize()
+            .to_string()
+    }
+}
+
+impl<'de> Deserialize<'de> for Points {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (value, span) = deserialize_exact(deserializer)?;
+        Ok(Points { value, span })
+    }
+}
+
+/// Any value from a data file together with where it was written.
+#[derive(Clone, Debug)]
+pub struct Located<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Deref for Located<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Located<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let spanned = toml::Spanned::<T>::deserialize(deserializer)?;
+        let span = spanned.span();
+        Ok(Located {
+            value: spanned.into_inner(),
+            span,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn amt(s: &str) -> Amount {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn display_has_two_decimals_and_thousands_separators() {
+        assert_eq!(amt("1061.38").display(), "1,061.38");
+        assert_eq!(amt("349.7").display(), "349.70");
+        assert_eq!(amt("0").display(), "0.00");
+        assert_eq!(amt("88").display(), "88.00");
+        assert_eq!(amt("1234567.891").display(), "1,234,567.89");
+        assert_eq!(amt("-4194.89").display(), "-4,194.89");
+        assert_eq!(amt("999.995").display(), "1,000.00");
+    }
+
+    #[test]
+    fn rounding_is_half_up_at_display_only() {
+        assert_eq!(amt("0.005").display(), "0.01");
+        assert_eq!(amt("0.004999").display(), "0.00");
+        assert_eq!(amt("2.675").display(), "2.68");
+        assert_eq!(amt("-2.675").display(), "-2.68");
+        // the sum keeps every digit: no rounding on the way
+        assert_eq!((amt("0.004") + amt("0.004")).decimal().to_string(), "0.008");
+    }
+
+    #[test]
+    fn shares_are_exact_until_displayed() {
+        assert_eq!(
+            amt("934.31").share_of(amt("1061.38")).unwrap().display(),
+            "88.03%"
+        );
+        assert_eq!(
+            amt("0.62").share_of(amt("1061.38")).unwrap().display(),
+            "0.06%"
+        );
+        assert_eq!(
+            amt("349.7").share_of(amt("711.68")).unwrap().display(),
+            "49.14%"
+        );
+        assert_eq!(amt("1").share_of(amt("1")).unwrap().display(), "100.00%");
+        assert_eq!(amt("1").share_of(Amount::ZERO), None);
+    }
+
+    #[test]
+    fn trend_follows_the_sign() {
+        assert_eq!(Trend::of(amt("2"), amt("1")), Trend::Up);
+        assert_eq!(Trend::of(amt("1"), amt("2")), Trend::Down);
+        assert_eq!(Trend::of(amt("1.00"), amt("1")), Trend::Flat);
+    }
+
+    #[test]
+    fn parse_exact_accepts_plain_decimals_only() {
+        assert_eq!(parse_exact("1061.38").unwrap().to_string(), "1061.38");
+        assert_eq!(parse_exact("1234.50").unwrap().to_string(), "1234.50");
+        assert_eq!(parse_exact("1_000.5").unwrap().to_string(), "1000.5");
+        assert_eq!(
+            parse_exact("12345678901234.567").unwrap().to_string(),
+            "12345678901234.567"
+        );
+        assert_eq!(parse_exact("-0").unwrap(), Decimal::ZERO);
+        assert!(!parse_exact("-0.00").unwrap().is_sign_negative());
+        for bad in [
+            "1e30", "1E3", "inf", "nan", "+inf", "1,234.00", "", ".5", "5.", "0x10", "1.2.3",
+        ] {
+            assert!(parse_exact(bad).is_err(), "{bad} should be refused");
+        }
+        assert!(matches!(
+            parse_exact("123456789012345678901234567890"),
+            Err(NumberError::TooPrecise(_))
+        ));
+    }
+
+    #[derive(Deserialize)]
+    struct Doc {
+        a: Money,
+        b: Money,
+        p: Points,
+    }
+
+    fn read(text: &str) -> Result<Doc, toml::de::Error> {
+        with_source(text, || toml::from_str(text))
+    }
+
+    #[test]
+    fn figures_are_reread_from_their_text() {
+        let text = "a = 12345678901234.567\nb = 1234.50\np = 9.94\n";
+        let doc = read(text).unwrap();
+        assert_eq!(doc.a.decimal().to_string(), "12345678901234.567");
+        assert_eq!(doc.b.decimal().to_string(), "1234.50");
+        assert_eq!(doc.p.value.to_string(), "9.94");
+        assert_eq!(&text[doc.b.span.clone()], "1234.50");
+    }
+
+    #[test]
+    fn quoted_and_exponent_figures_are_refused() {
+        let err = read("a = \"1,234.00\"\nb = 1\np = 1\n").unwrap_err();
+        assert!(err.to_string().contains("not strings"), "{err}");
+        assert!(read("a = 1e30\nb = 1\np = 1\n").is_err());
+        assert!(read("a = nan\nb = 1\np = 1\n").is_err());
+        assert!(read("a = inf\nb = 1\np = 1\n").is_err());
+    }
+
+    #[test]
+    fn points_print_without_trailing_zeros() {
+        assert_eq!(Points::display(Decimal::from_str("10.00").unwrap()), "10");
+        assert_eq!(Points::display(Decimal::from_str("9.944").unwrap()), "9.94");
+        assert_eq!(
+            Points::display(Decimal::from_str("96.9400").unwrap()),
+            "96.94"
+        );
+    }
+}

@@ -1,0 +1,165 @@
+//! The command line on broken data: a clear message at the place, a non-zero exit, and no PDF written.
+
+use crate::support::*;
+
+/// Runs render on a folder into a path that already holds a file; asserts it failed and left the file alone.
+fn render_fails(dir: &std::path::Path) -> String {
+    let out_dir = tempfile::tempdir().unwrap();
+    let pdf = out_dir.path().join("out.pdf");
+    std::fs::write(&pdf, b"previous edition").unwrap();
+    let out = juesuan(&["render", dir.to_str().unwrap(), "-o", pdf.to_str().unwrap()]);
+    assert!(!out.status.success(), "render should fail");
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        b"previous edition",
+        "the existing PDF was touched"
+    );
+    assert_eq!(
+        std::fs::read_dir(out_dir.path()).unwrap().count(),
+        1,
+        "a temporary file was left behind"
+    );
+    stderr(&out)
+}
+
+#[test]
+fn a_missing_section_file_is_named() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    std::fs::remove_file(dir.path().join("procurement.toml")).unwrap();
+    let err = render_fails(dir.path());
+    assert!(err.contains("error[missing-section]"), "{err}");
+    assert!(err.contains("procurement.toml"), "{err}");
+}
+
+#[test]
+fn a_toml_syntax_error_points_at_line_and_column() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    edit(
+        dir.path(),
+        "procurement.toml",
+        "goods = 100.8",
+        "goods = = 100.8",
+    );
+    let err = render_fails(dir.path());
+    assert!(err.contains("error[toml-syntax]"), "{err}");
+    let line = std::fs::read_to_string(dir.path().join("procurement.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("goods = ="))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("procurement.toml:{line}:")), "{err}");
+}
+
+#[test]
+fn an_unknown_key_suggests_the_right_one() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    edit(
+        dir.path(),
+        "procurement.toml",
+        "goods = 100.8",
+        "godos = 100.8",
+    );
+    let err = render_fails(dir.path());
+    assert!(err.contains("error[unknown-key]"), "{err}");
+    assert!(err.contains("did you mean `goods`?"), "{err}");
+}
+
+#[test]
+fn a_wrong_type_is_reported_at_the_value() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    edit(
+        dir.path(),
+        "document.toml",
+        "year = 2020",
+        "year = \"二〇二〇\"",
+    );
+    let err = render_fails(dir.path());
+    assert!(err.contains("error[wrong-type]"), "{err}");
+    assert!(err.contains("document.toml:"), "{err}");
+}
+
+#[test]
+fn a_quoted_amount_is_refused() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    edit(
+        dir.path(),
+        "procurement.toml",
+        "goods = 100.8",
+        "goods = \"1,234.00\"",
+    );
+    let err = render_fails(dir.path());
+    assert!(err.contains("error[bad-number]"), "{err}");
+}
+
+#[test]
+fn a_broken_identity_is_an_error_and_nothing_is_written() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    edit(
+        dir.path(),
+        "table07.toml",
+        "reception = 0.23",
+        "reception = 1.23",
+    );
+    let err = render_fails(dir.path());
+    assert!(err.contains("error[sum-mismatch]"), "{err}");
+}
+
+#[test]
+fn check_passes_both_examples_with_the_known_rounding_warning() {
+    let out = juesuan(&[
+        "check",
+        example("jinhua-hrss-dsc-2020").to_str().unwrap(),
+        example("example-2021").to_str().unwrap(),
+    ]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("warning[rounding]"), "{err}");
+    assert!(
+        err.contains("example-2021: 0 error(s), 0 warning(s)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_json_prints_one_object_per_finding() {
+    let out = juesuan(&[
+        "check",
+        "--format",
+        "json",
+        example("jinhua-hrss-dsc-2020").to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.is_empty());
+    for line in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(v["code"].is_string());
+        assert!(v["primary"]["line"].is_number(), "{line}");
+    }
+}
+
+#[test]
+fn text_that_looks_like_typst_prints_literally() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    let hostile = r##"#read("/etc/passwd") *x* $y$ <z> @w #import "/x.typ" `raw`"##;
+    let overview = dir.path().join("overview.toml");
+    let text = std::fs::read_to_string(&overview).unwrap();
+    let toml_string = toml::Value::String(hostile.to_string()).to_string();
+    let text = text.replacen("divisions = [", &format!("divisions = [{toml_string}, "), 1);
+    std::fs::write(&overview, text).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let pdf = out_dir.path().join("out.pdf");
+    let out = juesuan(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let rendered = squeezed(&pdf_text(&pdf));
+    assert!(
+        rendered.contains(&squeezed(hostile)),
+        "the hostile text was not printed literally"
+    );
+    assert!(!rendered.contains("root:"), "a file was read");
+}

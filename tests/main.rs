@@ -1,0 +1,6 @@
+//! One integration-test binary (each extra binary would re-link Typst): the CLI end to end on the example
+//! documents and on broken copies of them.
+
+mod cli;
+mod render;
+mod support;

@@ -1,0 +1,116 @@
+//! Helpers: run the binary, copy an example folder, read a PDF's text with poppler's pdftotext.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn example(name: &str) -> PathBuf {
+    root().join("data").join(name)
+}
+
+pub fn juesuan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_juesuan"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        // from another directory: the binary must not depend on the working directory
+        .current_dir(std::env::temp_dir())
+        .output()
+        .expect("run juesuan")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// A temporary copy of an example folder, to break on purpose.
+pub fn copy_example(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(example(name)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Replaces `from` by `to` in one file of a folder (the text must be there).
+pub fn edit(dir: &Path, file: &str, from: &str, to: &str) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} does not contain {from:?}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn tool(name: &str) -> &'static str {
+    static CHECKED: OnceLock<()> = OnceLock::new();
+    CHECKED.get_or_init(|| {
+        let ok = Command::new("pdftotext").arg("-v").output().is_ok();
+        assert!(
+            ok,
+            "pdftotext is missing: install poppler-utils (.ci/run does)"
+        );
+    });
+    match name {
+        "pdftotext" => "pdftotext",
+        "pdffonts" => "pdffonts",
+        "pdfinfo" => "pdfinfo",
+        _ => unreachable!(),
+    }
+}
+
+/// The text of a PDF in reading order (pdftotext -layout), as a reader would copy it.
+pub fn pdf_text(pdf: &Path) -> String {
+    let out = Command::new(tool("pdftotext"))
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The same text with all white space removed, for sentence checks that must not care about line breaks.
+pub fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+pub fn pdf_tool(name: &str, pdf: &Path) -> String {
+    let out = Command::new(tool(name)).arg(pdf).output().unwrap();
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Renders an example once per test run and returns the PDF's path (tests share it).
+pub fn rendered(name: &'static str) -> &'static Path {
+    static JINHUA: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let cell = match name {
+        "jinhua-hrss-dsc-2020" => &JINHUA,
+        "example-2021" => &SAMPLE,
+        _ => unreachable!(),
+    };
+    let (_, path) = cell.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("out.pdf");
+        let out = juesuan(&[
+            "render",
+            example(name).to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "render {name} failed:\n{}",
+            stderr(&out)
+        );
+        (dir, pdf)
+    });
+    path
+}
