@@ -461,7 +461,8 @@ mod tests {
         ));
     }
 
-    #[derive(Deserialize)]
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
     struct Doc {
         a: Money,
         b: Money,

@@ -77,9 +77,34 @@ pub fn pdf_text(pdf: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-/// The same text with all white space removed, for sentence checks that must not care about line breaks.
+/// The same text without page numbers (— 3 —) and with all white space removed, for sentence checks that must not
+/// care about line or page breaks.
 pub fn squeezed(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
+    text.lines()
+        .filter(|line| {
+            let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            !(t.starts_with('—')
+                && t.ends_with('—')
+                && t.trim_matches('—').chars().all(|c| c.is_ascii_digit()))
+        })
+        .flat_map(|line| line.chars().filter(|c| !c.is_whitespace()))
+        .collect()
+}
+
+/// The text in content-stream order (pdftotext -raw): a table cell's lines stay together.
+pub fn pdf_text_raw(pdf: &Path) -> String {
+    let out = Command::new(tool("pdftotext"))
+        .args(["-raw", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        pdf.display()
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 pub fn pdf_tool(name: &str, pdf: &Path) -> String {
