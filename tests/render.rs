@@ -110,3 +110,108 @@ fn the_self_evaluation_forms_are_tables() {
         assert!(text.contains(cell), "missing {cell}");
     }
 }
+
+/// The line of `pdftotext -layout` output that holds a table row: a row stays on one line there.
+fn row_with<'t>(text: &'t str, needles: &[&str]) -> Option<&'t str> {
+    text.lines()
+        .find(|line| needles.iter().all(|n| line.contains(n)))
+}
+
+#[test]
+fn the_nine_tables_follow_with_titles_and_labels() {
+    for name in ["jinhua-hrss-dsc-2020", "example-2021"] {
+        let text = squeezed(&pdf_text(rendered(name)));
+        let titles = [
+            ("公开01表", "收入支出决算总表"),
+            ("公开02表", "收入决算表"),
+            ("公开03表", "支出决算表"),
+            ("公开04表", "财政拨款收入支出决算总表"),
+            ("公开05表", "一般公共预算财政拨款支出决算表"),
+            ("公开06表", "一般公共预算财政拨款基本支出决算表"),
+            ("公开07表", "一般公共预算财政拨款“三公”经费支出决算表"),
+            ("公开08表", "政府性基金预算财政拨款收入支出决算表"),
+            ("公开09表", "国有资本经营预算财政拨款支出决算表"),
+        ];
+        let mut at = text
+            .find("四、名词解释")
+            .expect("the glossary precedes the tables");
+        for (label, title) in titles {
+            let found = text[at..]
+                .find(&format!("{label}{title}"))
+                .unwrap_or_else(|| panic!("{name}: {label} {title}"));
+            at += found;
+        }
+        assert!(text.contains("金额单位：万元"));
+    }
+}
+
+#[test]
+fn table_cells_sit_in_their_rows() {
+    let source = pdf_text(rendered("jinhua-hrss-dsc-2020"));
+    // 05: the 项 line with its amount; 03: the same line with 0.00 where the source implies zero
+    assert!(row_with(&source, &["2080108", "信息化建设", "750.12"]).is_some());
+    assert!(
+        row_with(&source, &["八、社会保障和就业支出", "38", "934.31"]).is_some(),
+        "01's expenditure panel"
+    );
+    // empty funds keep their table with the note
+    let squeezed_source = squeezed(&source);
+    assert!(
+        squeezed_source
+            .contains("注：本单位2020年度无政府性基金预算财政拨款收入支出，故本表为空。")
+    );
+    assert!(
+        squeezed_source.contains("注：本单位2020年度无国有资本经营预算财政拨款支出，故本表为空。")
+    );
+
+    let sample = pdf_text(rendered("example-2021"));
+    assert!(
+        row_with(&sample, &["合计", "2,559.38", "1,254.55", "1,304.83"]).is_some(),
+        "03's total row"
+    );
+    assert!(
+        row_with(
+            &sample,
+            &["人员经费合计", "998.01", "公用经费合计", "186.39"]
+        )
+        .is_some(),
+        "06's totals"
+    );
+    assert!(
+        row_with(
+            &sample,
+            &["45.50", "6.42", "35.23", "24.86", "10.37", "3.85"]
+        )
+        .is_some(),
+        "07's 决算数"
+    );
+}
+
+#[test]
+fn a_long_table_repeats_its_header_on_the_next_page() {
+    let sample = pdf_text(rendered("example-2021"));
+    // 03 and 05 of the sample break across pages: the header row is printed once per page of the table
+    let pages: Vec<&str> = sample.split('\u{c}').collect();
+    let with_header = pages
+        .iter()
+        .filter(|p| p.contains("上缴上级支出") && p.contains("科目编码") && p.contains("经营支出"))
+        .count();
+    assert!(
+        with_header >= 2,
+        "03's header should repeat: {with_header} page(s)"
+    );
+}
+
+#[test]
+fn the_sample_has_the_expected_page_count() {
+    let info = pdf_tool("pdfinfo", rendered("example-2021"));
+    let pages: u32 = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // 21 narrative pages (with two self-evaluation forms) + 14 table pages; a layout change must be deliberate
+    assert_eq!(pages, 38, "{info}");
+}
