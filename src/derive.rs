@@ -942,12 +942,7 @@ impl Ctx<'_> {
             *m.first_level_projects,
             *m.second_level_projects,
             wan(m.funds.amount),
-            share(
-                m.funds.amount,
-                projects_total,
-                "，占一般公共预算项目支出总额的"
-            )
-            .unwrap_or_default()
+            coverage(m.funds.amount, projects_total)
         );
         match m.government_fund_funds.as_ref().filter(|f| !f.is_zero()) {
             None => s += "本年无政府性基金预算项目。",
@@ -1075,6 +1070,16 @@ pub fn fund_is_empty(doc: &Document, kind: FundKind) -> bool {
                 && t.rows.iter().all(|r| r.columns().into_iter().all(zero))
         }
     }
+}
+
+/// "，占一般公共预算项目支出总额的X%": stated only when it can be true. Funds covered above the year's project
+/// expenditure (the source unit's case: 758.10 of 728.31) cannot be a share of it; the sentence then gives the
+/// funds alone, and `check` warns about the figure.
+fn coverage(funds: Amount, projects_total: Amount) -> String {
+    if funds > projects_total {
+        return String::new();
+    }
+    share(funds, projects_total, "，占一般公共预算项目支出总额的").unwrap_or_default()
 }
 
 /// The 类 a structure sentence names: the profile's list, then any other 类 the table has, with their amounts.
@@ -1451,6 +1456,20 @@ mod tests {
             execution_score(a("1"), a("0"), Decimal::from(10)),
             Decimal::ZERO
         );
+    }
+
+    #[test]
+    fn coverage_is_stated_only_when_it_can_be_true() {
+        assert_eq!(
+            coverage(a("728.31"), a("728.31")),
+            "，占一般公共预算项目支出总额的100.00%"
+        );
+        assert_eq!(
+            coverage(a("700"), a("1000")),
+            "，占一般公共预算项目支出总额的70.00%"
+        );
+        assert_eq!(coverage(a("758.1"), a("728.31")), "");
+        assert_eq!(coverage(a("0"), a("0")), "");
     }
 
     #[test]

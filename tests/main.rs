@@ -2,5 +2,6 @@
 //! documents and on broken copies of them.
 
 mod cli;
+mod derive;
 mod render;
 mod support;
