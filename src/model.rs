@@ -199,6 +199,13 @@ pub struct Overview {
 // ---------------------------------------------------------------------------------------------------------------
 // The nine tables
 
+/// A function classification line of any table: its code, its name and its cells in form order.
+pub trait ClassificationLine {
+    fn code(&self) -> &Text;
+    fn name(&self) -> &Text;
+    fn columns(&self) -> Vec<Option<&Money>>;
+}
+
 /// Defines a table's columns twice: as the cells of its 合计 row, and as a function classification line (类 3
 /// digits, 款 5, 项 7) with `code` and `name` before the same cells. (`serde(flatten)` would lose both the spans
 /// and `deny_unknown_fields`, so the fields are spelled out by the macro instead.)
@@ -225,6 +232,20 @@ macro_rules! columns {
             pub code: Text,
             pub name: Text,
             $($(#[$fdoc])* pub $field: Option<Money>,)*
+        }
+
+        impl ClassificationLine for $line {
+            fn code(&self) -> &Text {
+                &self.code
+            }
+
+            fn name(&self) -> &Text {
+                &self.name
+            }
+
+            fn columns(&self) -> Vec<Option<&Money>> {
+                vec![$(self.$field.as_ref()),*]
+            }
         }
 
         impl $line {

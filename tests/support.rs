@@ -63,15 +63,19 @@ fn tool(name: &str) -> &'static str {
 
 /// The text of a PDF in reading order (pdftotext -layout), as a reader would copy it.
 pub fn pdf_text(pdf: &Path) -> String {
+    pdftotext(pdf, "-layout")
+}
+
+fn pdftotext(pdf: &Path, mode: &str) -> String {
     let out = Command::new(tool("pdftotext"))
-        .args(["-layout", "-enc", "UTF-8"])
+        .args([mode, "-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
         .unwrap();
     assert!(
         out.status.success(),
-        "pdftotext failed on {}",
+        "pdftotext {mode} failed on {}",
         pdf.display()
     );
     String::from_utf8(out.stdout).unwrap()
@@ -93,18 +97,7 @@ pub fn squeezed(text: &str) -> String {
 
 /// The text in content-stream order (pdftotext -raw): a table cell's lines stay together.
 pub fn pdf_text_raw(pdf: &Path) -> String {
-    let out = Command::new(tool("pdftotext"))
-        .args(["-raw", "-enc", "UTF-8"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        pdf.display()
-    );
-    String::from_utf8(out.stdout).unwrap()
+    pdftotext(pdf, "-raw")
 }
 
 pub fn pdf_tool(name: &str, pdf: &Path) -> String {

@@ -67,17 +67,18 @@ fn level(code: &str) -> u8 {
 }
 
 /// A classification table: the 合计 row first, then every line with its code and indented name.
-fn class_rows<'a>(
-    total: Vec<Option<&'a Money>>,
-    lines: impl Iterator<Item = (&'a Text, &'a Text, Vec<Option<&'a Money>>)>,
-) -> Vec<TableRow> {
+fn class_rows<L: ClassificationLine>(total: Vec<Option<&Money>>, lines: &[L]) -> Vec<TableRow> {
     let mut rows = vec![total_row(
         [vec![String::new(), "合计".to_string()], cells(total)].concat(),
     )];
-    for (code, name, values) in lines {
+    for line in lines {
         rows.push(TableRow {
-            cells: [vec![code.value.clone(), name.value.clone()], cells(values)].concat(),
-            level: level(code),
+            cells: [
+                vec![line.code().value.clone(), line.name().value.clone()],
+                cells(line.columns()),
+            ]
+            .concat(),
+            level: level(line.code()),
             total: false,
         });
     }
@@ -111,36 +112,18 @@ pub fn tables(doc: &Document, profile: &Profile) -> Vec<TableView> {
         view(0, table01(doc, profile), None),
         view(
             1,
-            class_rows(
-                doc.table02.total.columns(),
-                doc.table02
-                    .rows
-                    .iter()
-                    .map(|r| (&r.code, &r.name, r.columns())),
-            ),
+            class_rows(doc.table02.total.columns(), &doc.table02.rows),
             None,
         ),
         view(
             2,
-            class_rows(
-                doc.table03.total.columns(),
-                doc.table03
-                    .rows
-                    .iter()
-                    .map(|r| (&r.code, &r.name, r.columns())),
-            ),
+            class_rows(doc.table03.total.columns(), &doc.table03.rows),
             None,
         ),
         view(3, table04(doc, profile), None),
         view(
             4,
-            class_rows(
-                doc.table05.total.columns(),
-                doc.table05
-                    .rows
-                    .iter()
-                    .map(|r| (&r.code, &r.name, r.columns())),
-            ),
+            class_rows(doc.table05.total.columns(), &doc.table05.rows),
             None,
         ),
         view(5, table06(doc), None),
@@ -151,25 +134,13 @@ pub fn tables(doc: &Document, profile: &Profile) -> Vec<TableView> {
         ),
         view(
             7,
-            class_rows(
-                doc.table08.total.columns(),
-                doc.table08
-                    .rows
-                    .iter()
-                    .map(|r| (&r.code, &r.name, r.columns())),
-            ),
+            class_rows(doc.table08.total.columns(), &doc.table08.rows),
             fund_is_empty(doc, FundKind::GovernmentFund)
                 .then(|| empty_note("政府性基金预算财政拨款收入支出")),
         ),
         view(
             8,
-            class_rows(
-                doc.table09.total.columns(),
-                doc.table09
-                    .rows
-                    .iter()
-                    .map(|r| (&r.code, &r.name, r.columns())),
-            ),
+            class_rows(doc.table09.total.columns(), &doc.table09.rows),
             fund_is_empty(doc, FundKind::StateCapital)
                 .then(|| empty_note("国有资本经营预算财政拨款支出")),
         ),
