@@ -56,6 +56,71 @@ pub enum Block {
     },
     /// A 项目绩效自评表.
     SelfEvaluation(Box<SelfEvaluationForm>),
+    /// A bar chart, drawn only when document.toml says `charts = true`.
+    Chart(Chart),
+}
+
+/// A horizontal bar chart: every label, figure and bar length is computed here; Typst only draws.
+#[derive(Debug, Serialize)]
+pub struct Chart {
+    /// 图1 收入支出与上年对比
+    pub title: String,
+    /// Legend of the series (one entry: a single series; two: this year and last year).
+    pub series: Vec<String>,
+    pub bars: Vec<Bar>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Bar {
+    pub label: String,
+    /// One value per series: the printed figure and the bar's length as a fraction of the longest bar.
+    pub values: Vec<BarValue>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct BarValue {
+    pub text: String,
+    /// Drawing only (0–1): never read back as money.
+    pub length: f64,
+}
+
+/// Bars for (label, amount) pairs of one series, with each amount's share of `whole` printed beside it.
+fn share_chart(title: String, whole: Amount, items: &[(String, Amount)]) -> Chart {
+    let items: Vec<&(String, Amount)> = items.iter().filter(|(_, a)| !a.is_zero()).collect();
+    let longest = items.iter().map(|(_, a)| *a).max().unwrap_or(Amount::ZERO);
+    let bars = items
+        .iter()
+        .map(|(label, a)| {
+            let share = a
+                .share_of(whole)
+                .map(|r| format!("（{}）", r.display()))
+                .unwrap_or_default();
+            Bar {
+                label: label.clone(),
+                values: vec![BarValue {
+                    text: format!("{}{share}", wan(*a)),
+                    length: length(*a, longest),
+                }],
+            }
+        })
+        .collect();
+    Chart {
+        title,
+        series: Vec::new(),
+        bars,
+    }
+}
+
+/// A bar's length relative to the longest bar, for drawing.
+fn length(a: Amount, longest: Amount) -> f64 {
+    use rust_decimal::prelude::ToPrimitive;
+    if longest.is_zero() || a.decimal().is_sign_negative() {
+        return 0.0;
+    }
+    (a.decimal() / longest.decimal())
+        .to_f64()
+        .unwrap_or(0.0)
+        .clamp(0.0, 1.0)
 }
 
 fn heading(level: u8, text: impl Into<String>) -> Block {
@@ -203,6 +268,7 @@ pub fn derive(doc: &Document, profile: &Profile) -> Report {
         ],
     };
     let ctx = Ctx {
+        charts: std::cell::Cell::new(0),
         doc,
         profile,
         year,
@@ -225,6 +291,8 @@ pub fn derive(doc: &Document, profile: &Profile) -> Report {
 }
 
 struct Ctx<'a> {
+    /// Charts drawn so far (figures are numbered 图1, 图2, … in reading order).
+    charts: std::cell::Cell<usize>,
     doc: &'a Document,
     profile: &'a Profile,
     year: i32,
@@ -234,6 +302,15 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Adds a chart if the document asks for charts, numbering it.
+    fn chart(&self, out: &mut Vec<Block>, title: &str, make: impl FnOnce(String) -> Chart) {
+        if self.doc.document.charts {
+            let n = self.charts.get() + 1;
+            self.charts.set(n);
+            out.push(Block::Chart(make(format!("图{n}　{title}"))));
+        }
+    }
+
     fn section_heading(&self, out: &mut Vec<Block>, index: usize) {
         if let Some(h) = self.profile.explanation_sections.get(index) {
             out.push(heading(2, h.clone()));
@@ -310,6 +387,36 @@ impl Ctx<'_> {
             s += &format!("主要原因是：{}", sentence(r));
         }
         out.push(para(s));
+        if let (Some(pi), Some(pe)) = (&e.previous_income, &e.previous_expenditure) {
+            let (year, prev) = (format!("{}年度", self.year), self.prev.clone());
+            self.chart(out, "收入支出总计与上年对比", |title| {
+                let longest = [income, spent, **pi, **pe]
+                    .into_iter()
+                    .max()
+                    .unwrap_or(Amount::ZERO);
+                let pair = |label: &str, now: Amount, before: Amount| Bar {
+                    label: label.to_string(),
+                    values: vec![
+                        BarValue {
+                            text: wan(now),
+                            length: length(now, longest),
+                        },
+                        BarValue {
+                            text: wan(before),
+                            length: length(before, longest),
+                        },
+                    ],
+                };
+                Chart {
+                    title,
+                    series: vec![year, prev],
+                    bars: vec![
+                        pair("收入总计", income, **pi),
+                        pair("支出总计", spent, **pe),
+                    ],
+                }
+            });
+        }
     }
 
     /// （二）收入决算情况说明
@@ -345,6 +452,17 @@ impl Ctx<'_> {
             wan(total),
             parts.join("；")
         )));
+        self.chart(out, "收入结构", |title| {
+            let items = [
+                ("财政拨款收入", fiscal),
+                ("上级补助收入", get(i.superior_subsidy.as_ref())),
+                ("事业收入", get(i.business.as_ref())),
+                ("经营收入", get(i.operating.as_ref())),
+                ("附属单位上缴收入", get(i.affiliated.as_ref())),
+                ("其他收入", get(i.other.as_ref())),
+            ];
+            share_chart(title, total, &items.map(|(l, a)| (l.to_string(), a)))
+        });
     }
 
     /// （三）支出决算情况说明
@@ -374,6 +492,20 @@ impl Ctx<'_> {
             wan(total),
             parts.join("；")
         )));
+        self.chart(out, "支出结构", |title| {
+            let items = [
+                ("基本支出", &t.basic),
+                ("项目支出", &t.project),
+                ("上缴上级支出", &t.to_superior),
+                ("经营支出", &t.operating),
+                ("对附属单位补助支出", &t.to_affiliated),
+            ];
+            share_chart(
+                title,
+                total,
+                &items.map(|(l, m)| (l.to_string(), get(m.as_ref()))),
+            )
+        });
     }
 
     /// The year-start budget of all 财政拨款: the 一般公共预算 items plus the two funds' budgets.
@@ -459,6 +591,17 @@ impl Ctx<'_> {
             &by_class,
             &names,
         )));
+        self.chart(
+            out,
+            "一般公共预算财政拨款支出结构（按功能分类“类”级科目）",
+            |title| {
+                let items: Vec<(String, Amount)> = by_class
+                    .iter()
+                    .map(|(code, a)| (class_stem(&names.name(code)).to_string(), *a))
+                    .collect();
+                share_chart(title, total, &items)
+            },
+        );
 
         out.push(heading(3, "3.一般公共预算财政拨款支出决算具体情况。"));
         let budget: Amount = e.items.iter().map(|i| i.budget.amount).sum();
@@ -1470,6 +1613,42 @@ mod tests {
         );
         assert_eq!(coverage(a("758.1"), a("728.31")), "");
         assert_eq!(coverage(a("0"), a("0")), "");
+    }
+
+    #[test]
+    fn bar_lengths_are_relative_to_the_longest() {
+        assert_eq!(length(a("50"), a("200")), 0.25);
+        assert_eq!(length(a("200"), a("200")), 1.0);
+        assert_eq!(length(a("5"), Amount::ZERO), 0.0);
+        assert_eq!(length(a("-5"), a("10")), 0.0);
+        let chart = share_chart(
+            "图".into(),
+            a("100"),
+            &[
+                ("甲".into(), a("75")),
+                ("乙".into(), a("0")),
+                ("丙".into(), a("25")),
+            ],
+        );
+        let bars: Vec<(&str, &str, String)> = chart
+            .bars
+            .iter()
+            .map(|b| {
+                (
+                    b.label.as_str(),
+                    b.values[0].text.as_str(),
+                    format!("{:.4}", b.values[0].length),
+                )
+            })
+            .collect();
+        // zero items are left out; the longest bar is full length
+        assert_eq!(
+            bars,
+            [
+                ("甲", "75.00万元（75.00%）", "1.0000".to_string()),
+                ("丙", "25.00万元（25.00%）", "0.3333".to_string())
+            ]
+        );
     }
 
     #[test]

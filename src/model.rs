@@ -184,6 +184,9 @@ pub struct DocumentInfo {
     pub published: Located<toml::value::Datetime>,
     /// The year profile: form layout, row labels and 行次 (e.g. "zhejiang-2020").
     pub profile: Text,
+    /// Draw the structure and year-on-year charts in the narrative.
+    #[serde(default)]
+    pub charts: bool,
 }
 
 /// overview.toml: 一、概况.

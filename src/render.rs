@@ -42,6 +42,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../typst-templates/parts/narrative.typ"),
     ),
     (
+        "/parts/charts.typ",
+        include_str!("../typst-templates/parts/charts.typ"),
+    ),
+    (
         "/parts/self-evaluation.typ",
         include_str!("../typst-templates/parts/self-evaluation.typ"),
     ),

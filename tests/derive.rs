@@ -14,6 +14,17 @@ fn narrative(name: &str) -> String {
                 out += &format!("{} {text}\n", "#".repeat(*level as usize))
             }
             Block::Paragraph { text } => out += &format!("{text}\n"),
+            Block::Chart(chart) => {
+                out += &format!("[{}]\n", chart.title);
+                for bar in &chart.bars {
+                    let values: Vec<String> = bar
+                        .values
+                        .iter()
+                        .map(|v| format!("{} {:.3}", v.text, v.length))
+                        .collect();
+                    out += &format!("  {}: {}\n", bar.label, values.join(" | "));
+                }
+            }
             Block::SelfEvaluation(form) => {
                 out += &format!(
                     "[{} {}: {} 分 {}]\n",
