@@ -22,21 +22,60 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check a data folder and render it to PDF.
+    /// Check data folders and render them to PDF: one document into a file, or many into a folder
     ///
-    /// Example: juesuan render data/jinhua-hrss-dsc-2020 -o out.pdf
+    /// Examples: juesuan render data/jinhua-hrss-dsc-2020 -o out.pdf
+    ///           juesuan render units/ -o pdf/          (every document folder in units/, in parallel)
+    ///           juesuan render data/unit-2021 -o out.pdf --watch   (again on every save)
     ///
-    /// The data is checked first; on any error nothing is written and an existing output file is left as it was.
+    /// The data is checked first; on any error nothing is written for that document and an existing output file is
+    /// left as it was. Into a folder, each PDF is named after its data folder, a document whose data failed does not
+    /// stop the others (the exit code says some failed), and documents whose inputs have not changed since the last
+    /// run (recorded in the folder's .juesuan-manifest.json) are skipped.
+    // Verbatim: clap would otherwise join the example lines into one.
+    #[command(verbatim_doc_comment)]
     Render {
-        /// The document's data folder.
-        dir: PathBuf,
-        /// The PDF to write.
+        /// Data folders, or parent folders whose subfolders are documents (a folder holding document.toml is a
+        /// document).
+        #[arg(required = true)]
+        dirs: Vec<PathBuf>,
+        /// Where to write: a file ending in .pdf for one document, otherwise an output folder (created if
+        /// missing) that receives <folder name>.pdf for each document.
         #[arg(short, long)]
         output: PathBuf,
-        /// Output conformance. a-2u (PDF/A-2u, archival, searchable Chinese text) is the default; a-3u allows
-        /// attachments; 1.7 is plain PDF; ua-1 is accessible PDF; a-2a+ua-1 is both.
+        /// Output conformance. a-2u (PDF/A-2u: archival, every glyph mapped to Unicode so the Chinese text stays
+        /// searchable) is the default. a-3u (PDF/A-3u) is the same and also attaches the data folder's TOML files
+        /// (relationship Source), so the archived PDF carries its own data: `juesuan extract` writes them back
+        /// out. PDF/A-2 forbids attachments, so a-2u and a-2a+ua-1 leave them out. 1.7 is plain PDF and ua-1
+        /// accessible PDF/UA-1 (both attach the data); a-2a+ua-1 is PDF/A-2a and PDF/UA-1 at once.
         #[arg(long, value_enum, default_value_t = Standard::A2u)]
         standard: Standard,
+        /// Into a folder: documents rendered at once (default: the number of cores).
+        #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
+        jobs: Option<u16>,
+        /// Into a folder: render every document, even those unchanged since the last run.
+        #[arg(long)]
+        force: bool,
+        /// No progress bar or progress lines (diagnostics and the summary are still printed).
+        #[arg(short, long, conflicts_with = "verbose")]
+        quiet: bool,
+        /// A line per document with the time spent in each stage, and the stage totals.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Write the report data the templates read (/data.json) instead of the PDF, to compile the templates with
+        /// the stock Typst CLI (benchmarks, template work).
+        #[arg(long, hide = true)]
+        emit_json: bool,
+        /// Render again every time a data file of the folder is saved, with the diagnostics on the terminal, until
+        /// interrupted (Ctrl-C). One document only: a data folder and an output file ending in .pdf. A render
+        /// with errors leaves the last good PDF as it was.
+        #[arg(long, conflicts_with_all = ["emit_json", "force", "jobs"])]
+        watch: bool,
+        /// A folder of font files (.ttf .otf .ttc) to draw with besides the embedded Fandol fonts, e.g. the
+        /// official 方正小标宋简体, 黑体, 楷体_GB2312, 仿宋_GB2312; may be given more than once. `juesuan fonts`
+        /// shows which family then draws each style.
+        #[arg(long = "font-path", value_name = "DIR")]
+        font_path: Vec<PathBuf>,
     },
     /// Check one or more data folders without rendering: every rule, every finding at once.
     ///
@@ -50,15 +89,154 @@ pub enum Command {
         /// Output format: human-readable diagnostics, or one JSON object per finding.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// A folder of font files to check the characters against besides the embedded fonts (as for render).
+        #[arg(long = "font-path", value_name = "DIR")]
+        font_path: Vec<PathBuf>,
+    },
+    /// List the font families available and which family draws each style (标题, 一级, 二级, 正文, 表格).
+    ///
+    /// Example: juesuan fonts --font-path /usr/share/fonts/official data/jinhua-hrss-dsc-2020
+    ///
+    /// Each style is drawn by the family `[fonts]` in document.toml names (title, heading1, heading2, body,
+    /// table), else by the first official family available, else by the embedded Fandol face.
+    Fonts {
+        /// A document folder whose `[fonts]` to apply (optional).
+        dir: Option<PathBuf>,
+        /// A folder of font files to add (as for render).
+        #[arg(long = "font-path", value_name = "DIR")]
+        font_path: Vec<PathBuf>,
     },
     /// List the rule codes `check` applies, with what each checks.
+    ///
+    /// Example: juesuan rules
+    ///
+    /// Each finding of `check` names its rule code in brackets, e.g. error[sum-mismatch].
     Rules,
+    /// Show what a correction changes: every figure and text that differs, and every narrative sentence that
+    /// reads differently as a result (the material of a 更正说明).
+    ///
+    /// Example: juesuan diff data/unit-2020-published data/unit-2020-corrected
+    ///
+    /// Exit code 0: identical; 1: different; 2: a folder could not be read or does not pass `check`.
+    Diff {
+        /// The document as published.
+        old: PathBuf,
+        /// The corrected document.
+        new: PathBuf,
+        /// Output format: a readable list, or one JSON object with `values` and `sentences`.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Start a new document: a data folder with every section file, commented in Chinese, to fill in
+    ///
+    /// Examples: juesuan new data/unit-2021 --unit 示例市示例局 --year 2021
+    ///           juesuan new data/unit-2021 --from data/unit-2020
+    ///
+    /// Figures start as 0 and texts as "待填写：…" (to fill in), so the folder passes `check` and renders from the
+    /// start and can be filled in and checked step by step. With --from, last year's duties, divisions, glossary,
+    /// 主管部门 and fonts are carried over, and last year's totals become the new 上年数 (explanation.toml,
+    /// three_public.toml, operating_costs.toml); unit, year (last year + 1) and kind default to last year's.
+    /// Every file starts with a `#:schema` line, so an editor with TOML schema support (VS Code with Even Better
+    /// TOML, or taplo) completes keys, explains them in Chinese and flags mistakes while you type. The folder must
+    /// be new or empty: nothing is overwritten.
+    #[command(verbatim_doc_comment)]
+    New {
+        /// The folder to create (or an empty one).
+        dir: PathBuf,
+        /// 单位全称, as the title is to print it.
+        #[arg(long, value_name = "名称", required_unless_present = "from")]
+        unit: Option<String>,
+        /// 决算年度.
+        #[arg(long, value_name = "年度", required_unless_present = "from")]
+        year: Option<i32>,
+        /// 单位 (a unit's own accounts, the default) or 部门 (a department's roll-up).
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Last year's data folder, to carry over its standing text and its figures as 上年数.
+        #[arg(long, value_name = "DIR")]
+        from: Option<PathBuf>,
+    },
+    /// Write the JSON Schema of every section file, for editors (taplo, VS Code with Even Better TOML)
+    ///
+    /// Examples: juesuan schema --out data/unit-2021/.schema
+    ///           juesuan schema > schemas.json
+    ///
+    /// The schemas are generated from the same types the loader reads, with a Chinese description of every key.
+    /// A data file that starts with `#:schema ./.schema/table01.json` is then checked as it is typed. `juesuan new`
+    /// writes them into every new folder. Without --out, one JSON object maps each file name to its schema.
+    #[command(verbatim_doc_comment)]
+    Schema {
+        /// The folder to write <section>.json into (created if missing).
+        #[arg(long, short, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Print a shell completion script (commands, options, file names)
+    ///
+    /// Examples: juesuan completions bash > ~/.local/share/bash-completion/completions/juesuan
+    ///           juesuan completions zsh > ~/.zfunc/_juesuan
+    ///           juesuan completions fish > ~/.config/fish/completions/juesuan.fish
+    ///           juesuan completions powershell >> $PROFILE
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Draw pages as PNG pictures, for a quick look without a PDF viewer.
+    ///
+    /// Example: juesuan preview data/jinhua-hrss-dsc-2020 --pages 1-3 -o preview/
+    ///
+    /// The data is checked first, as for render. Pages are written as page-01.png, page-02.png, … at 144 dpi;
+    /// an existing picture of the same page is replaced.
+    Preview {
+        /// The data folder.
+        dir: PathBuf,
+        /// The pages to draw, counted from 1: 1-3, 5, or 1-3,7 (default: every page).
+        #[arg(long, value_parser = crate::preview::parse_pages)]
+        pages: Option<crate::preview::Pages>,
+        /// The folder to write the pictures into (created if missing).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// A folder of font files to draw with besides the embedded fonts (as for render).
+        #[arg(long = "font-path", value_name = "DIR")]
+        font_path: Vec<PathBuf>,
+    },
+    /// Write the data files attached to a PDF back out into a folder.
+    ///
+    /// Example: juesuan extract archived.pdf data/restored
+    ///
+    /// Only PDFs rendered with --standard a-3u (or 1.7, ua-1) carry their data; PDF/A-2 forbids attachments.
+    /// Rendering the extracted folder with the same --standard gives the same PDF, byte for byte. The folder is
+    /// created if missing; an existing file is never overwritten (then nothing is written).
+    Extract {
+        /// The PDF to read.
+        pdf: PathBuf,
+        /// The folder to write the files into.
+        dir: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Human,
     Json,
+}
+
+/// `juesuan new --kind`: the document's 单位/部门, by its Chinese name or an English one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    #[value(name = "单位", alias = "unit")]
+    Unit,
+    #[value(name = "部门", alias = "department")]
+    Department,
+}
+
+impl From<KindArg> for crate::model::Kind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Unit => crate::model::Kind::Unit,
+            KindArg::Department => crate::model::Kind::Department,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -40,6 +40,9 @@ pub struct Meta {
     pub date_parts: [u32; 3],
     pub subject: String,
     pub keywords: Vec<String>,
+    /// The family that draws each style (the embedded Fandol fonts unless official ones were added):
+    /// `crate::prepare` sets it from the fonts the engine has and `[fonts]` in document.toml.
+    pub fonts: crate::fonts::StyleMap,
 }
 
 /// One block of the narrative.
@@ -266,6 +269,7 @@ pub fn derive(doc: &Document, profile: &Profile) -> Report {
             "决算公开".to_string(),
             info.unit.value.clone(),
         ],
+        fonts: crate::fonts::StyleMap::default(),
     };
     let ctx = Ctx {
         charts: std::cell::Cell::new(0),

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label, Severity as CsSeverity};
-use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::files::{self, Files, SimpleFiles};
 use codespan_reporting::term::termcolor::Buffer;
 use codespan_reporting::term::{self, Config};
 use serde::Serialize;
@@ -135,6 +135,16 @@ impl Diagnostic {
 
     /// The finding as rustc prints one, with source lines and carets (`color` for a terminal).
     pub fn render(&self, sources: &Sources, color: bool) -> String {
+        self.render_from(sources, color, None)
+    }
+
+    /// Like [`Diagnostic::render`], with file paths relative to `root` (e.g. a document folder), so the text does
+    /// not depend on where the folder lies: snapshot tests and reports meant for another machine.
+    pub fn render_relative(&self, sources: &Sources, color: bool, root: &Path) -> String {
+        self.render_from(sources, color, Some(root))
+    }
+
+    fn render_from(&self, sources: &Sources, color: bool, root: Option<&Path>) -> String {
         let mut cs = match self.severity {
             Severity::Error => CsDiagnostic::new(CsSeverity::Error),
             Severity::Warning => CsDiagnostic::new(CsSeverity::Warning),
@@ -151,7 +161,7 @@ impl Diagnostic {
         let mut notes = self.notes.clone();
         if self.primary.is_none() {
             if let Some(path) = &self.path {
-                notes.insert(0, format!("in {}", path.display()));
+                notes.insert(0, format!("in {}", relative(path, root).display()));
             }
         }
         cs = cs.with_labels(labels).with_notes(notes);
@@ -162,7 +172,8 @@ impl Diagnostic {
             Buffer::no_color()
         };
         // Emitting into memory fails only if a span lies outside its file: a bug, shown as the bare message.
-        if term::emit(&mut buffer, &config, &sources.files, &cs).is_err() {
+        let files = Named { sources, root };
+        if term::emit(&mut buffer, &config, &files, &cs).is_err() {
             return format!(
                 "{}[{}]: {}\n",
                 self.severity_word(),
@@ -204,6 +215,48 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         }
+    }
+}
+
+/// `path` without the `root` prefix, or as it is when it lies elsewhere.
+fn relative<'p>(path: &'p Path, root: Option<&Path>) -> &'p Path {
+    root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path)
+}
+
+/// The sources as codespan-reporting reads them, with each file named relative to `root` when one is given.
+struct Named<'s> {
+    sources: &'s Sources,
+    root: Option<&'s Path>,
+}
+
+impl<'s> Files<'s> for Named<'s> {
+    type FileId = FileId;
+    type Name = String;
+    type Source = &'s str;
+
+    fn name(&'s self, id: FileId) -> Result<String, files::Error> {
+        let path = self
+            .sources
+            .paths
+            .get(id)
+            .ok_or(files::Error::FileMissing)?;
+        Ok(relative(path, self.root).display().to_string())
+    }
+
+    fn source(&'s self, id: FileId) -> Result<&'s str, files::Error> {
+        self.sources.files.source(id)
+    }
+
+    fn line_index(&'s self, id: FileId, byte_index: usize) -> Result<usize, files::Error> {
+        self.sources.files.line_index(id, byte_index)
+    }
+
+    fn line_range(
+        &'s self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<std::ops::Range<usize>, files::Error> {
+        self.sources.files.line_range(id, line_index)
     }
 }
 

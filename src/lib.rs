@@ -10,15 +10,24 @@
 //! The tables (公开01–09表) are the primary figures; the narrative's totals, shares, changes and completion rates
 //! are computed from them in [`derive`], so the PDF cannot state a figure twice with two values.
 
+pub mod batch;
+pub mod archive;
 pub mod cli;
 pub mod derive;
 pub mod diag;
+pub mod diff;
+pub mod fonts;
+pub mod glyphs;
 pub mod load;
 pub mod model;
 pub mod money;
+pub mod preview;
 pub mod profile;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod validate;
+pub mod watch;
 pub mod write;
 
 use std::path::Path;
@@ -31,6 +40,8 @@ pub struct Prepared {
     pub sources: Sources,
     /// Warnings found on the way (errors make [`prepare`] fail).
     pub diagnostics: Vec<Diagnostic>,
+    /// The section files exactly as read, to attach to the PDF where the standard allows ([`archive`]).
+    pub data_files: Vec<render::Attachment>,
 }
 
 /// Why a document could not be prepared: its findings, with the sources they point into.
@@ -39,9 +50,28 @@ pub struct Rejected {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads, validates and derives one document folder.
+/// Loads, validates and derives one document folder, for the embedded fonts.
 pub fn prepare(dir: &Path) -> Result<Prepared, Rejected> {
-    let (loaded, mut diagnostics) = match load::load(dir) {
+    prepare_with(dir, render::Engine::embedded())
+}
+
+/// Loads, validates and derives one document folder for the fonts of `engine` (which family draws each style, and
+/// whether it has every character: [`fonts`], [`glyphs`]).
+pub fn prepare_with(dir: &Path, engine: &render::Engine) -> Result<Prepared, Rejected> {
+    prepare_loaded(load::load(dir), engine)
+}
+
+/// Like [`prepare`], from the section files' contents in memory (by file name); `dir` only names them in messages.
+/// The fuzz target and the hostile-input tests go through here.
+pub fn prepare_from_memory(dir: &Path, contents: &[(&str, &[u8])]) -> Result<Prepared, Rejected> {
+    prepare_loaded(load::load_from_memory(dir, contents), render::Engine::embedded())
+}
+
+fn prepare_loaded(
+    loaded: Result<(load::Loaded, Vec<Diagnostic>), load::LoadFailure>,
+    engine: &render::Engine,
+) -> Result<Prepared, Rejected> {
+    let (loaded, mut diagnostics) = match loaded {
         Ok(ok) => ok,
         Err(failure) => {
             return Err(Rejected {
@@ -50,7 +80,20 @@ pub fn prepare(dir: &Path) -> Result<Prepared, Rejected> {
             });
         }
     };
-    let profile = match validate::validate(&loaded, &mut diagnostics) {
+    let profile = validate::validate(&loaded, &mut diagnostics);
+    let (style_map, substituted) = fonts::resolve(
+        &loaded.doc.document.fonts,
+        engine,
+        Some(loaded.file("document.toml")),
+    );
+    diagnostics.extend(substituted);
+    // Every character must have a glyph in the fonts that draw it: refused here, so `check` reports it too.
+    diagnostics.extend(glyphs::check_document(
+        &loaded,
+        engine,
+        &style_map.style_fonts(),
+    ));
+    let profile = match profile {
         Some(profile) if !diagnostics.iter().any(Diagnostic::is_error) => profile,
         _ => {
             return Err(Rejected {
@@ -59,10 +102,13 @@ pub fn prepare(dir: &Path) -> Result<Prepared, Rejected> {
             });
         }
     };
-    let report = derive::derive(&loaded.doc, &profile);
+    let mut report = derive::derive(&loaded.doc, &profile);
+    report.meta.fonts = style_map;
+    let data_files = archive::data_files(&loaded);
     Ok(Prepared {
         report,
         sources: loaded.sources,
         diagnostics,
+        data_files,
     })
 }

@@ -8,6 +8,7 @@
 //! ASCII (TOML bare keys must be); Chinese lives in values. A figure the source does not state is `None`, printed
 //! empty, never invented.
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 
 use crate::money::{Located, Money, Points};
@@ -146,11 +147,13 @@ pub struct Document {
 // ---------------------------------------------------------------------------------------------------------------
 // document.toml, overview.toml
 
-/// Whether the document is a unit's own accounts or a department's roll-up; decides 单位/部门 in the wording.
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+/// 决算主体：“单位”（本单位决算）或“部门”（部门汇总决算）；决定正文中用“单位”还是“部门”。
+#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
 pub enum Kind {
+    /// 本单位决算
     #[serde(rename = "单位")]
     Unit,
+    /// 部门汇总决算
     #[serde(rename = "部门")]
     Department,
 }
@@ -165,37 +168,42 @@ impl Kind {
 }
 
 /// document.toml: the facts stated once and used everywhere.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentInfo {
-    /// 单位全称, exactly as it is to appear in the title and every sentence.
+    /// 单位全称，与标题和正文中的写法完全一致。
     pub unit: Text,
-    /// 决算年度.
+    /// 决算年度，如 2020。
     pub year: Located<i32>,
-    /// 单位 or 部门.
+    /// 决算主体：“单位”（本单位决算）或“部门”（部门汇总决算），决定正文中用“单位”还是“部门”。
     pub kind: Located<Kind>,
-    /// A short name the narrative may use where the source does (e.g. 数据安全管理中心); defaults to the unit.
+    /// 简称：正文中可以使用的简称（如“数据安全管理中心”）；不写时用单位全称。
     #[serde(default)]
     pub short_name: Option<Text>,
-    /// 主管部门.
+    /// 主管部门名称。
     #[serde(default)]
     pub supervisor: Option<Text>,
-    /// Publication date (YYYY-MM-DD): the PDF's date, so re-renders are byte-identical.
+    /// 公开日期（年-月-日，须在决算年度之后）：即 PDF 的日期，同样的数据重新生成的 PDF 逐字节相同。
+    #[schemars(with = "crate::schema::Date")]
     pub published: Located<toml::value::Datetime>,
-    /// The year profile: form layout, row labels and 行次 (e.g. "zhejiang-2020").
+    /// 报表格式（表样、行次和科目名称），如 "zhejiang-2020"。
     pub profile: Text,
-    /// Draw the structure and year-on-year charts in the narrative.
+    /// 是否在情况说明中插入收支结构图和本年与上年对比图。
     #[serde(default)]
     pub charts: bool,
+    /// [fonts]：各部分所用的字体（title 标题、heading1 一级标题、heading2 二级标题、body 正文、table 表格），
+    /// 有正式字体（--font-path）时使用（crate::fonts）。
+    #[serde(default)]
+    pub fonts: crate::fonts::FontChoice,
 }
 
 /// overview.toml: 一、概况.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overview {
-    /// （一）部门（单位）职责, one entry a duty, without the number.
+    /// （一）部门（单位）职责：每条一项，不写序号和句末的“。”。
     pub duties: Vec<Text>,
-    /// （二）机构设置: the internal divisions (内设机构).
+    /// （二）机构设置：内设机构的名称。
     pub divisions: Vec<Text>,
 }
 
@@ -215,7 +223,7 @@ pub trait ClassificationLine {
 macro_rules! columns {
     ($(#[$doc:meta])* $cells:ident, $line:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, Default, Deserialize)]
+        #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $cells {
             $($(#[$fdoc])* pub $field: Option<Money>,)*
@@ -229,10 +237,12 @@ macro_rules! columns {
         }
 
         /// A function classification line with the same columns.
-        #[derive(Clone, Debug, Deserialize)]
+        #[derive(Clone, Debug, Deserialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $line {
+            /// 功能分类科目编码：类 3 位、款 5 位、项 7 位。
             pub code: Text,
+            /// 科目名称，与各表和报表格式中的名称一致。
             pub name: Text,
             $($(#[$fdoc])* pub $field: Option<Money>,)*
         }
@@ -265,14 +275,16 @@ macro_rules! columns {
 }
 
 /// 公开01表 收入支出决算总表: the income panel by source, the expenditure panel by 类.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01 {
+    /// 收入（按来源）。
     pub income: Table01Income,
+    /// 支出（按功能分类的“类”）及合计。
     pub expenditure: Table01Expenditure,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01Income {
     /// 一般公共预算财政拨款收入
@@ -301,10 +313,10 @@ pub struct Table01Income {
     pub grand_total: Option<Money>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01Expenditure {
-    /// 支出 by 类; a 类 of the profile not listed here is printed as 0.00.
+    /// 本年支出按功能分类的“类”（3 位编码）；表中未列出的“类”印为 0.00。
     #[serde(default)]
     pub classes: Vec<Table01Class>,
     /// 本年支出合计
@@ -317,10 +329,12 @@ pub struct Table01Expenditure {
     pub grand_total: Option<Money>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01Class {
+    /// 功能分类“类”的 3 位编码，如 "208"。
     pub code: Text,
+    /// 决算数（万元）。
     pub amount: Money,
 }
 
@@ -343,11 +357,12 @@ IncomeCells, IncomeLine {
     other,
 }}
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table02 {
-    /// 合计 row.
+    /// 合计行。
     pub total: IncomeCells,
+    /// 按功能分类的各行（类 3 位、款 5 位、项 7 位编码）。
     #[serde(default)]
     pub rows: Vec<IncomeLine>,
 }
@@ -369,19 +384,23 @@ ExpenditureCells, ExpenditureLine {
     to_affiliated,
 }}
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table03 {
+    /// 合计行。
     pub total: ExpenditureCells,
+    /// 按功能分类的各行（类 3 位、款 5 位、项 7 位编码）。
     #[serde(default)]
     pub rows: Vec<ExpenditureLine>,
 }
 
 /// 公开04表 财政拨款收入支出决算总表.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table04 {
+    /// 收入。
     pub income: Table04Income,
+    /// 支出。
     pub expenditure: Table04Expenditure,
 }
 
@@ -398,56 +417,61 @@ FundCells, FundLine {
     state_capital,
 }}
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table04Income {
-    /// 本年收入 by fund (`total` = 本年收入合计).
+    /// 本年收入，按资金来源（total 为本年收入合计）。
     pub year: FundCells,
-    /// 年初财政拨款结转和结余 by fund.
+    /// 年初财政拨款结转和结余，按资金来源。
     pub carryover_start: FundCells,
     /// 收入总计
     pub grand_total: Option<Money>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table04Expenditure {
-    /// 支出 by 类, one column per fund.
+    /// 支出按功能分类的“类”，每种资金一列。
     #[serde(default)]
     pub classes: Vec<FundLine>,
-    /// 本年支出合计 by fund.
+    /// 本年支出合计，按资金来源。
     pub year: FundCells,
-    /// 年末财政拨款结转和结余 by fund.
+    /// 年末财政拨款结转和结余，按资金来源。
     pub carryover_end: FundCells,
-    /// 支出总计 by fund.
+    /// 支出总计，按资金来源。
     pub grand_total: FundCells,
 }
 
 columns! {
 /// Columns of 公开05表 and 公开09表: 本年支出 合计 / 基本支出 / 项目支出.
 SpendCells, SpendLine {
+    /// 本年支出合计
     total,
+    /// 基本支出
     basic,
+    /// 项目支出
     project,
 }}
 
 /// 公开05表 一般公共预算财政拨款支出决算表.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table05 {
+    /// 合计行。
     pub total: SpendCells,
+    /// 按功能分类的各行（类 3 位、款 5 位、项 7 位编码）。
     #[serde(default)]
     pub rows: Vec<SpendLine>,
 }
 
 /// 公开06表 一般公共预算财政拨款基本支出决算表: economic classification lines in two panels.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table06 {
-    /// 人员经费 lines (301, 303 and their 款).
+    /// 人员经费各行：301、303 及其“款”。
     #[serde(default)]
     pub personnel: Vec<EconomicLine>,
-    /// 公用经费 lines (302, 307, 310, …).
+    /// 公用经费各行：302、307、310 等及其“款”。
     #[serde(default)]
     pub public: Vec<EconomicLine>,
     /// 人员经费合计
@@ -457,17 +481,19 @@ pub struct Table06 {
 }
 
 /// An economic classification line (类 3 digits, 款 5 digits).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EconomicLine {
+    /// 经济分类编码：类 3 位、款 5 位。
     pub code: Text,
+    /// 经济分类科目名称。
     pub name: Text,
-    /// 决算数; absent where the source does not state it.
+    /// 决算数（万元）；资料未载明时不写。
     pub amount: Option<Money>,
 }
 
 /// 公开07表: one row of budget and one of actual figures.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table07 {
     /// 预算数
@@ -476,7 +502,7 @@ pub struct Table07 {
     pub actual: ThreePublicCells,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThreePublicCells {
     /// 合计
@@ -525,21 +551,25 @@ FundFlowCells, FundFlowLine {
 }}
 
 /// 公开08表 政府性基金预算财政拨款收入支出决算表.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table08 {
+    /// 合计行。
     #[serde(default)]
     pub total: FundFlowCells,
+    /// 按功能分类的各行（类 3 位、款 5 位、项 7 位编码）。
     #[serde(default)]
     pub rows: Vec<FundFlowLine>,
 }
 
 /// 公开09表 国有资本经营预算财政拨款支出决算表.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table09 {
+    /// 合计行。
     #[serde(default)]
     pub total: SpendCells,
+    /// 按功能分类的各行（类 3 位、款 5 位、项 7 位编码）。
     #[serde(default)]
     pub rows: Vec<SpendLine>,
 }
@@ -548,7 +578,7 @@ pub struct Table09 {
 // explanation.toml: what the 情况说明 needs beyond the tables
 
 /// explanation.toml: last year's figures, year-start budgets and the reasons, by part of 三、.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Explanation {
     /// （一）收入支出决算总体情况
@@ -566,43 +596,50 @@ pub struct Explanation {
 }
 
 /// Last year's income and expenditure totals and the reason for the change.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
+    /// 上年收入总计（万元）。
     pub previous_income: Option<Money>,
+    /// 上年支出总计（万元）。
     pub previous_expenditure: Option<Money>,
+    /// 收入支出增减变化的主要原因（不写“主要原因是”和句末的“。”）。
     pub reason: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FiscalExplanation {
     /// 上年财政拨款收入总计
     pub previous_income: Option<Money>,
     /// 上年财政拨款支出总计
     pub previous_expenditure: Option<Money>,
+    /// 财政拨款收入增减变化的主要原因。
     pub income_reason: Option<Text>,
+    /// 财政拨款支出增减变化的主要原因。
     pub expenditure_reason: Option<Text>,
-    /// Why the year's 财政拨款支出 is above or below the year-start budget.
+    /// 财政拨款支出决算数与年初预算数差异的主要原因。
     pub budget_reason: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GeneralBudgetExplanation {
     /// 上年一般公共预算财政拨款支出
     pub previous_expenditure: Option<Money>,
+    /// 与上年相比增减变化的主要原因。
     pub change_reason: Option<Text>,
-    /// Why the year's total is above or below the year-start budget (the lead sentence of 3.).
+    /// 决算数与年初预算数差异的主要原因（3. 的首句）。
     pub budget_reason: Option<Text>,
-    /// Year-start budget and reason per 项 (7-digit code) of 公开05表.
+    /// 公开05表每个“项”（7 位编码）的年初预算数和原因。
     #[serde(default)]
     pub items: Vec<ItemBudget>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemBudget {
+    /// 公开05表“项”的 7 位编码。
     pub code: Text,
     /// 年初预算数
     pub budget: Money,
@@ -611,12 +648,16 @@ pub struct ItemBudget {
 }
 
 /// For 政府性基金 and 国有资本经营 money: last year's expenditure, the year-start budget and reasons.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundExplanation {
+    /// 上年支出（万元）。
     pub previous_expenditure: Option<Money>,
+    /// 与上年相比增减变化的主要原因。
     pub change_reason: Option<Text>,
+    /// 年初预算数（万元）。
     pub budget: Option<Money>,
+    /// 决算数与年初预算数差异的主要原因。
     pub budget_reason: Option<Text>,
 }
 
@@ -624,24 +665,29 @@ pub struct FundExplanation {
 // three_public.toml, operating_costs.toml, procurement.toml, assets.toml
 
 /// three_public.toml: what the “三公” narrative states beyond 公开07表.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThreePublic {
-    /// Why the 决算 differs from the 预算 in total.
+    /// “三公”经费决算数与预算数差异的主要原因。
     pub budget_reason: Option<Text>,
+    /// 因公出国（境）费。
     pub overseas: Overseas,
+    /// 公务用车购置及运行维护费。
     pub vehicles: Vehicles,
+    /// 公务接待费。
     pub reception: Reception,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overseas {
-    /// Last year's 因公出国（境）费.
+    /// 上年因公出国（境）费（万元）。
     pub previous: Option<Money>,
+    /// 与上年相比增减变化的主要原因。
     pub change_reason: Option<Text>,
-    /// 主要用于 …
+    /// 主要用途（不写“主要用于”）。
     pub purpose: Option<Text>,
+    /// 决算数与预算数差异的主要原因。
     pub budget_reason: Option<Text>,
     /// 团组个数
     pub groups: Located<u32>,
@@ -651,29 +697,37 @@ pub struct Overseas {
     pub content: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vehicles {
-    /// Last year's 公务用车购置及运行维护费.
+    /// 上年公务用车购置及运行维护费（万元）。
     pub previous: Option<Money>,
+    /// 与上年相比增减变化的主要原因。
     pub change_reason: Option<Text>,
+    /// 决算数与预算数差异的主要原因。
     pub budget_reason: Option<Text>,
+    /// 公务用车购置费决算数与预算数差异的主要原因。
     pub purchase_reason: Option<Text>,
     /// 经批准购置的公务用车 (辆)
     pub purchased: Located<u32>,
+    /// 公务用车运行维护费决算数与预算数差异的主要原因。
     pub operation_reason: Option<Text>,
+    /// 公务用车运行维护费的主要用途。
     pub operation_purpose: Option<Text>,
     /// 公务用车保有量 (辆)
     pub fleet: Located<u32>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reception {
-    /// Last year's 公务接待费.
+    /// 上年公务接待费（万元）。
     pub previous: Option<Money>,
+    /// 与上年相比增减变化的主要原因。
     pub change_reason: Option<Text>,
+    /// 主要用途。
     pub purpose: Option<Text>,
+    /// 决算数与预算数差异的主要原因。
     pub budget_reason: Option<Text>,
     /// 外宾接待
     pub foreign: ReceptionPart,
@@ -681,28 +735,37 @@ pub struct Reception {
     pub domestic: ReceptionPart,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReceptionPart {
+    /// 金额（万元）。
     pub amount: Money,
+    /// 团组个数。
     pub groups: Located<u32>,
+    /// 人次。
     pub people: Located<u32>,
+    /// 主要内容。
     pub purpose: Option<Text>,
 }
 
 /// operating_costs.toml: （十）机关运行经费.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OperatingCosts {
+    /// 年初预算数（万元）。
     pub budget: Money,
+    /// 支出决算数（万元）。
     pub actual: Money,
+    /// 上年机关运行经费（万元）。
     pub previous: Option<Money>,
+    /// 决算数与预算数差异的主要原因。
     pub budget_reason: Option<Text>,
+    /// 与上年相比增减变化的主要原因。
     pub change_reason: Option<Text>,
 }
 
 /// procurement.toml: （十一）政府采购; the total is the sum of the three kinds.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Procurement {
     /// 政府采购货物支出
@@ -718,10 +781,10 @@ pub struct Procurement {
 }
 
 /// assets.toml: （十二）国有资产占有情况.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assets {
-    /// Vehicles by use, in the order the sentence lists them; the total is their sum.
+    /// 车辆按用途分类，按正文列举的顺序；车辆总数是其和，自动计算。
     pub vehicles: Vec<VehicleCount>,
     /// 单价50万元以上通用设备 台（套）
     pub general_equipment_over_500k: Located<u32>,
@@ -729,11 +792,12 @@ pub struct Assets {
     pub special_equipment_over_1m: Located<u32>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VehicleCount {
-    /// e.g. 副部（省）级及以上领导用车
+    /// 用途，如“副部（省）级及以上领导用车”。
     pub kind: Text,
+    /// 辆数。
     pub count: Located<u32>,
 }
 
@@ -741,71 +805,76 @@ pub struct VehicleCount {
 // performance.toml
 
 /// performance.toml: （十三）预算绩效情况 with the project self-evaluation forms.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Performance {
-    /// Title of the self-evaluation form, e.g. 金华市本级财政支出项目绩效自评表.
+    /// 项目绩效自评表的标题，如“金华市本级财政支出项目绩效自评表”。
     pub form_title: Text,
     /// 1. 预算绩效管理工作开展情况
     pub management: Management,
-    /// 2. 项目绩效自评结果: one form a project.
+    /// 2. 项目绩效自评结果：每个项目一份自评表。
     #[serde(default)]
     pub projects: Vec<Project>,
-    /// 3. 财政评价项目绩效评价结果; absent when none was carried out.
+    /// 3. 财政评价项目绩效评价结果；未开展时不写。
     pub fiscal_evaluation: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Management {
-    /// 一级项目 count.
+    /// 一级项目个数。
     pub first_level_projects: Located<u32>,
-    /// 二级项目 count.
+    /// 二级项目个数。
     pub second_level_projects: Located<u32>,
-    /// 共涉及资金 (一般公共预算项目支出 covered by the self-evaluation).
+    /// 绩效自评共涉及的资金（一般公共预算项目支出，万元）。
     pub funds: Money,
-    /// 政府性基金预算项目 covered; absent or zero: 本年无政府性基金预算项目.
+    /// 绩效自评涉及的政府性基金预算项目资金（万元）；不写或为 0 时正文写“本年无政府性基金预算项目”。
     pub government_fund_funds: Option<Money>,
-    /// 部门评价: projects named as examples.
+    /// 部门评价：举例的项目名称。
     #[serde(default)]
     pub evaluated_examples: Vec<Text>,
-    /// 部门评价: how many projects were evaluated.
+    /// 部门评价：项目个数。
     pub evaluated_projects: Located<u32>,
-    /// 部门评价: money covered, 一般公共预算 and 政府性基金预算.
+    /// 部门评价：涉及的一般公共预算支出（万元）。
     pub evaluated_general_budget: Money,
+    /// 部门评价：涉及的政府性基金预算支出（万元）。
     pub evaluated_government_fund: Option<Money>,
-    /// 部门评价 results by grade: how many projects were rated 优/良/中/差.
+    /// 部门评价结果：评为优、良、中、差的项目个数。
     pub grades: GradeCounts,
-    /// 部门整体支出绩效评价; absent: 本年无.
+    /// 部门整体支出绩效评价；未开展时不写（正文写“本年无”）。
     pub department_evaluation: Option<Text>,
-    /// 下属部门或单位整体支出绩效评价; absent: 本年无.
+    /// 下属部门或单位整体支出绩效评价；未开展时不写（正文写“本年无”）。
     pub subordinate_evaluation: Option<Text>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GradeCounts {
+    /// 评为“优”的项目个数。
     #[serde(default)]
     pub excellent: Option<Located<u32>>,
+    /// 评为“良”的项目个数。
     #[serde(default)]
     pub good: Option<Located<u32>>,
+    /// 评为“中”的项目个数。
     #[serde(default)]
     pub fair: Option<Located<u32>>,
+    /// 评为“差”的项目个数。
     #[serde(default)]
     pub poor: Option<Located<u32>>,
 }
 
 /// A 项目绩效自评表 and its 综述.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
-    /// 项目名称 (without 项目).
+    /// 项目名称（不带“项目”二字）。
     pub name: Text,
     /// 主管部门
     pub supervisor: Text,
-    /// 实施单位; defaults to the document's unit.
+    /// 实施单位；不写时为本单位。
     pub implementer: Option<Text>,
-    /// 起止时间, as written on the form.
+    /// 起止时间，按自评表的写法，如 "2020.1-12"。
     pub period: Text,
     /// 项目负责人
     pub leader: Option<Text>,
@@ -815,20 +884,23 @@ pub struct Project {
     pub funds: ProjectFunds,
     /// 其中：市本级安排资金
     pub city_funds: Option<ProjectFunds>,
-    /// 年度总体目标: 预期目标 / 实际完成情况
+    /// 年度总体目标：预期目标。
     pub goal: Text,
+    /// 年度总体目标：实际完成情况。
     pub goal_achieved: Text,
-    /// 综述: 项目绩效目标完成情况 / 发现的问题及原因 / 下一步改进措施
+    /// 综述：项目绩效目标完成情况。
     pub achievement: Text,
+    /// 综述：发现的问题及原因。
     pub problems: Text,
+    /// 综述：下一步改进措施。
     pub improvements: Text,
-    /// Indicators other than the 资金执行率, in form order.
+    /// 绩效指标（资金执行率指标除外），按自评表的顺序。
     pub indicators: Vec<Indicator>,
-    /// The 执行率指标: its score is computed from the funds.
+    /// 资金执行率指标：得分按执行率自动计算。
     pub execution: ExecutionIndicator,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFunds {
     /// 年初预算数
@@ -839,10 +911,10 @@ pub struct ProjectFunds {
     pub executed: Money,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    /// 一级指标 (产出指标, 效益指标, 满意度指标) without its points; the points are the sum of its weights.
+    /// 一级指标（产出指标、效益指标、满意度指标），不写分值：分值是其各指标分值之和。
     pub level1: Text,
     /// 二级指标
     pub level2: Text,
@@ -860,11 +932,12 @@ pub struct Indicator {
     pub remark: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExecutionIndicator {
-    /// 指标分值 (10)
+    /// 指标分值（通常为 10）。
     pub weight: Points,
+    /// 偏差原因分析及改进措施。
     pub remark: Text,
 }
 
@@ -872,20 +945,21 @@ pub struct ExecutionIndicator {
 // glossary.toml
 
 /// glossary.toml: 四、名词解释.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Glossary {
+    /// 名词解释，每个名词一项。
     pub terms: Vec<Term>,
 }
 
 /// A term, or a classification line whose name is taken from the tables (`code`).
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    /// The term itself (财政拨款收入); absent when `code` names a classification line.
+    /// 名词，如“财政拨款收入”；按科目编码解释时不写。
     pub term: Option<Text>,
-    /// A 7-digit function classification code: the term is its 类/款/项 path as the tables name it.
+    /// 功能分类科目的 7 位编码：名词为该科目在表中的“类/款/项”名称。
     pub code: Option<Text>,
-    /// The explanation, starting as the source does (指…).
+    /// 解释，从“指……”写起，不写句末的“。”。
     pub definition: Option<Text>,
 }

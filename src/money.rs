@@ -502,3 +502,142 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// An amount as a form carries it: up to 15 integer digits and 0–4 decimals, either sign.
+    fn amount() -> impl Strategy<Value = Decimal> {
+        (-999_999_999_999_999i64..=999_999_999_999_999, 0u32..=4)
+            .prop_map(|(mantissa, scale)| Decimal::new(mantissa, scale))
+    }
+
+    fn half_up(value: Decimal) -> Decimal {
+        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    }
+
+    /// Checks the printed form: optional minus, 1–3 digits then groups of exactly three, a point, two decimals.
+    fn well_grouped(printed: &str) -> bool {
+        let body = printed.strip_prefix('-').unwrap_or(printed);
+        let Some((int, frac)) = body.split_once('.') else {
+            return false;
+        };
+        let groups: Vec<&str> = int.split(',').collect();
+        frac.len() == 2
+            && frac.bytes().all(|b| b.is_ascii_digit())
+            && (1..=3).contains(&groups[0].len())
+            && (groups[0] == "0" || !groups[0].starts_with('0'))
+            && groups[1..].iter().all(|g| g.len() == 3)
+            && groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_the_written_text_gives_the_exact_value_back(value in amount()) {
+            let parsed = parse_exact(&value.to_string()).unwrap();
+            prop_assert_eq!(parsed, value);
+            // the scale is kept: 1234.50 stays 1234.50
+            prop_assert_eq!(parsed.to_string(), value.to_string());
+        }
+
+        #[test]
+        fn the_displayed_figure_reads_back_as_the_value_rounded_half_up(value in amount()) {
+            let printed = Amount::new(value).display();
+            prop_assert!(well_grouped(&printed), "{printed}");
+            let reread = parse_exact(&printed.replace(',', "")).unwrap();
+            prop_assert_eq!(reread, half_up(value));
+            prop_assert_eq!(printed.starts_with('-'), half_up(value) < Decimal::ZERO, "{}", printed);
+        }
+
+        #[test]
+        fn a_figure_at_two_decimals_round_trips_through_display(cents in -999_999_999_999_999i64..=999_999_999_999_999) {
+            let value = Decimal::new(cents, 2);
+            let printed = Amount::new(value).display();
+            prop_assert_eq!(parse_exact(&printed.replace(',', "")).unwrap().to_string(), value.to_string());
+        }
+
+        #[test]
+        fn a_five_in_the_third_decimal_rounds_away_from_zero(cents in 0i64..=99_999_999_999, negative: bool) {
+            // n.xx5 → n.xx + 0.01 (四舍五入), and symmetrically below zero
+            let sign = if negative { -1 } else { 1 };
+            let value = Decimal::new(sign * (cents * 10 + 5), 3);
+            let expected = Decimal::new(sign * (cents + 1), 2);
+            prop_assert_eq!(parse_exact(&Amount::new(value).display().replace(',', "")).unwrap(), expected);
+            // and anything below the five rounds down
+            let below = Decimal::new(sign * (cents * 10 + 4), 3) + Decimal::new(sign * 999, 6);
+            let expected_below = Decimal::new(sign * cents, 2);
+            prop_assert_eq!(parse_exact(&Amount::new(below).display().replace(',', "")).unwrap(), expected_below);
+        }
+
+        #[test]
+        fn a_separator_every_three_digits(int in 0u64..=999_999_999_999_999) {
+            let printed = Amount::new(Decimal::from(int)).display();
+            let digits = int.to_string();
+            let expected_commas = (digits.len() - 1) / 3;
+            prop_assert_eq!(printed.matches(',').count(), expected_commas, "{}", printed);
+            prop_assert!(well_grouped(&printed), "{}", printed);
+            prop_assert_eq!(printed.replace(',', ""), format!("{digits}.00"));
+        }
+
+        #[test]
+        fn a_rate_prints_like_an_amount_with_a_percent_sign(value in amount()) {
+            let printed = Rate::new(value).display();
+            let number = printed.strip_suffix('%').unwrap();
+            prop_assert_eq!(number, Amount::new(value).display());
+        }
+
+        #[test]
+        fn negative_zero_is_folded(zeros in 1usize..10, decimals in 0usize..5) {
+            let text = if decimals == 0 {
+                format!("-{}", "0".repeat(zeros))
+            } else {
+                format!("-{}.{}", "0".repeat(zeros), "0".repeat(decimals))
+            };
+            let value = parse_exact(&text).unwrap();
+            prop_assert!(value.is_zero() && !value.is_sign_negative(), "{text}");
+            let printed = Amount::new(value).display();
+            prop_assert!(!printed.starts_with('-'), "{}", printed);
+        }
+
+        #[test]
+        fn number_like_text_is_parsed_exactly_or_refused(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec!['0', '1', '5', '9', '.', '-', '+', '_', 'e', 'E', ',', ' ', 'n', 'a', 'i', 'f', '٣']),
+                0..16,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            if let Ok(value) = parse_exact(&text) {
+                // what is accepted is a plain decimal (sign, digits, one point, underscores), read exactly
+                let cleaned = text.trim().replace('_', "");
+                let body = cleaned.strip_prefix(['+', '-']).unwrap_or(&cleaned);
+                prop_assert!(!body.is_empty() && body.chars().all(|c| c.is_ascii_digit() || c == '.'), "{text:?}");
+                prop_assert_eq!(value, Decimal::from_str_exact(&cleaned).unwrap(), "{:?}", text);
+            }
+        }
+
+        #[test]
+        fn any_text_is_parsed_or_refused_without_panicking(text in any::<String>()) {
+            let _ = parse_exact(&text);
+        }
+
+        #[test]
+        fn exponents_and_words_are_refused(mantissa in 1u32..1000, exponent in 0u32..40, upper: bool) {
+            let e = if upper { 'E' } else { 'e' };
+            let plain = format!("{mantissa}{e}{exponent}");
+            let fraction = format!("{mantissa}.5{e}-{exponent}");
+            prop_assert!(parse_exact(&plain).is_err(), "{}", plain);
+            prop_assert!(parse_exact(&fraction).is_err(), "{}", fraction);
+        }
+
+        #[test]
+        fn more_than_28_significant_digits_are_refused(extra in 1usize..40, lead in 1u8..=9) {
+            let text = format!("{lead}{}", "1".repeat(28 + extra - 1));
+            prop_assert!(matches!(parse_exact(&text), Err(NumberError::TooPrecise(_))), "{}", text);
+            let fraction = format!("0.{lead}{}", "1".repeat(28 + extra - 1));
+            prop_assert!(matches!(parse_exact(&fraction), Err(NumberError::TooPrecise(_))), "{}", fraction);
+        }
+    }
+}

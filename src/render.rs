@@ -1,7 +1,8 @@
 //! Typst as a library: a sealed, memory-only world, compilation and PDF export.
 //!
-//! The world serves exactly three kinds of file: the templates and fonts compiled into the binary, and the
-//! document's data as `/data.json`. There is no file system, no network and no package: a template bug cannot read
+//! The world serves exactly four kinds of file: the templates and fonts compiled into the binary, the document's
+//! data as `/data.json`, and the data files to attach to the PDF (listed in `/attachments.json`, each at
+//! `/attachments/<name>`). There is no file system, no network and no package: a template bug cannot read
 //! `/etc/passwd`, and a data value is a JSON string, never Typst source, so `#read(..)` in a field prints literally.
 //! Fonts and parsed templates are built once per process ([`Engine`]) and shared by every document.
 
@@ -28,6 +29,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     (
         "/lib/forms.typ",
         include_str!("../typst-templates/lib/forms.typ"),
+    ),
+    (
+        "/lib/attachments.typ",
+        include_str!("../typst-templates/lib/attachments.typ"),
     ),
     (
         "/parts/title.typ",
@@ -85,6 +90,12 @@ pub const FONTS: &[(&str, &[u8])] = &[
 
 /// The virtual path of the document's data.
 const DATA_PATH: &str = "/data.json";
+/// The virtual path of the list of attachments (name and description of each, in order).
+const ATTACHMENTS_LIST_PATH: &str = "/attachments.json";
+/// The virtual folder the attachments' bytes are served from: `/attachments/<name>`.
+const ATTACHMENTS_DIR: &str = "/attachments/";
+/// The longest attachment name accepted; real names are section file names like `operating_costs.toml`.
+const MAX_ATTACHMENT_NAME: usize = 64;
 
 /// Errors of the render stage.
 #[derive(Debug, thiserror::Error)]
@@ -95,24 +106,54 @@ pub enum RenderError {
     Export(String),
     #[error("cannot serialize the report: {0}")]
     Data(#[from] serde_json::Error),
+    #[error(
+        "cannot attach {0:?}: an attachment needs a plain file name (letters, digits, '.', '-', '_')"
+    )]
+    AttachmentName(String),
+    #[error("cannot attach {0:?} twice")]
+    DuplicateAttachment(String),
+}
+
+/// A file attached to the PDF: one data file the document was made from (an associated file with relationship
+/// Source under PDF/A-3), so the archived PDF carries its own source and `juesuan extract` can write it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attachment {
+    /// The file name, without folder (`table01.toml`): the name readers show and `extract` writes.
+    pub name: String,
+    /// What the file holds, shown in a reader's attachment list (PDF/A-3 requires a description).
+    pub description: String,
+    /// The file's bytes, exactly as read.
+    pub bytes: Vec<u8>,
+}
+
+impl Attachment {
+    /// A plain file name: no folder, no leading dot, nothing a file system or a PDF string could misread.
+    pub fn is_plain_name(name: &str) -> bool {
+        !name.is_empty()
+            && name.len() <= MAX_ATTACHMENT_NAME
+            && !name.starts_with('.')
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+    }
 }
 
 /// Output conformance, spelled as Typst's CLI spells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Standard {
-    /// Plain PDF 1.7.
+    /// Plain PDF 1.7, with the data files attached.
     #[value(name = "1.7")]
     Pdf17,
-    /// PDF/A-2u: archival, every glyph mapped to Unicode (the default).
+    /// PDF/A-2u: archival, every glyph mapped to Unicode (the default); no attachments.
     #[value(name = "a-2u")]
     A2u,
-    /// PDF/A-3u: archival; allows attached files.
+    /// PDF/A-3u: archival, with the data files attached (relationship Source).
     #[value(name = "a-3u")]
     A3u,
-    /// PDF/UA-1: accessible (tagged) PDF.
+    /// PDF/UA-1: accessible (tagged) PDF, with the data files attached.
     #[value(name = "ua-1")]
     Ua1,
-    /// PDF/A-2a together with PDF/UA-1.
+    /// PDF/A-2a together with PDF/UA-1; no attachments.
     #[value(name = "a-2a+ua-1")]
     A2aUa1,
 }
@@ -127,6 +168,15 @@ impl Standard {
             Standard::A2aUa1 => vec![PdfStandard::A_2a, PdfStandard::Ua_1],
         }
     }
+
+    /// Whether files may be attached. PDF/A-2 forbids embedded files that are not themselves PDF/A (and typst-pdf
+    /// refuses any), so under a-2u and a-2a+ua-1 the data stays outside the PDF.
+    pub fn allows_attachments(self) -> bool {
+        match self {
+            Standard::Pdf17 | Standard::A3u | Standard::Ua1 => true,
+            Standard::A2u | Standard::A2aUa1 => false,
+        }
+    }
 }
 
 /// What is shared by every document a process renders: the font set, the parsed templates, the library.
@@ -137,6 +187,20 @@ pub struct Engine {
     sources: HashMap<FileId, Source>,
     main: FileId,
     data: FileId,
+    attachments_list: FileId,
+    /// The fonts added with `--font-path` (crate::fonts): every name of their families, and their files.
+    added: AddedFontNames,
+}
+
+/// What is known about the added fonts beyond Typst's font book.
+#[derive(Default)]
+struct AddedFontNames {
+    /// Lowercased family name in any language (黑体) → Typst's family name (SimHei).
+    aliases: HashMap<String, String>,
+    /// Typst's family name → the file it came from.
+    files: HashMap<String, std::path::PathBuf>,
+    /// Typst's family name → its other names, as the font writes them.
+    names: HashMap<String, Vec<String>>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -146,6 +210,11 @@ fn file_id(path: &str) -> FileId {
 
 impl Engine {
     pub fn new() -> Self {
+        Self::with_added_fonts(crate::fonts::AddedFonts::default())
+    }
+
+    /// An engine with the embedded fonts and the fonts read from `--font-path` folders ([`crate::fonts`]).
+    pub fn with_added_fonts(added: crate::fonts::AddedFonts) -> Self {
         let mut fonts = Vec::new();
         for (_, bytes) in FONTS {
             let data = Bytes::new(*bytes);
@@ -155,6 +224,8 @@ impl Engine {
                 }
             }
         }
+        // After the embedded ones: where two fonts share a family and variant, Typst takes the first.
+        fonts.extend(added.fonts);
         let book = FontBook::from_fonts(&fonts);
         let sources = TEMPLATES
             .iter()
@@ -170,7 +241,38 @@ impl Engine {
             sources,
             main: file_id("/main.typ"),
             data: file_id(DATA_PATH),
+            attachments_list: file_id(ATTACHMENTS_LIST_PATH),
+            added: AddedFontNames {
+                aliases: added.aliases,
+                files: added.files,
+                names: added.names,
+            },
         }
+    }
+
+    /// The family a font name stands for, as Typst names it: the name itself in any letter case, or another name
+    /// an added font carries (黑体 → SimHei). `None` when no loaded font has it.
+    pub fn resolve_family(&self, name: &str) -> Option<String> {
+        let lower = name.to_lowercase();
+        if let Some(index) = self.book.select_family(&lower).next() {
+            return self.book.info(index).map(|info| info.family.clone());
+        }
+        self.added.aliases.get(&lower).cloned()
+    }
+
+    /// Every family loaded, with the other names it is known by and the file it was added from (`None`: embedded).
+    pub fn font_families(&self) -> Vec<(String, Vec<String>, Option<std::path::PathBuf>)> {
+        let mut families: Vec<String> = self.book.families().map(|(f, _)| f.to_string()).collect();
+        families.dedup();
+        families
+            .into_iter()
+            .map(|family| {
+                let mut aliases = self.added.names.get(&family).cloned().unwrap_or_default();
+                aliases.sort();
+                let file = self.added.files.get(&family).cloned();
+                (family, aliases, file)
+            })
+            .collect()
     }
 
     /// The families of the embedded fonts, as Typst names them.
@@ -180,14 +282,46 @@ impl Engine {
         names
     }
 
+    /// One engine with the embedded fonts for the whole process, for callers that only need to ask about fonts
+    /// (the glyph check in [`crate::prepare`]).
+    pub fn embedded() -> &'static Engine {
+        static EMBEDDED: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+        EMBEDDED.get_or_init(Engine::new)
+    }
+
+    /// Whether the face of `family` that Typst picks for regular or bold text has a glyph for `c`; `None` when no
+    /// font of that family is loaded. Asked by the glyph check ([`crate::glyphs`]) before anything is rendered.
+    pub fn covers(&self, family: &str, bold: bool, c: char) -> Option<bool> {
+        let variant = typst::text::FontVariant {
+            weight: if bold {
+                typst::text::FontWeight::BOLD
+            } else {
+                typst::text::FontWeight::REGULAR
+            },
+            ..Default::default()
+        };
+        let index = self.book.select(&family.to_lowercase(), variant)?;
+        Some(self.book.info(index)?.coverage.contains(c as u32))
+    }
+
     /// Compiles a report into pages.
     pub fn compile(&self, report: &Report) -> Result<PagedDocument, RenderError> {
+        self.compile_with_sources(report, &[])
+    }
+
+    /// Compiles a report into pages, with `attachments` to be embedded by the PDF export.
+    pub fn compile_with_sources(
+        &self,
+        report: &Report,
+        attachments: &[Attachment],
+    ) -> Result<PagedDocument, RenderError> {
         let json = serde_json::to_vec(report)?;
         let date = report.meta.date_parts;
         let world = DocWorld {
             engine: self,
             data: Bytes::new(json),
             today: Datetime::from_ymd(date[0] as i32, date[1] as u8, date[2] as u8),
+            attachments: AttachedFiles::new(attachments)?,
         };
         let result = typst::compile::<PagedDocument>(&world);
         // Typst only warns about an unknown font family and falls back: for an official document that is an error.
@@ -209,16 +343,32 @@ impl Engine {
         Ok(document)
     }
 
-    /// Renders a report to PDF bytes with the given conformance.
+    /// Renders a report to PDF bytes with the given conformance, with no attachments.
     pub fn pdf(&self, report: &Report, standard: Standard) -> Result<Vec<u8>, RenderError> {
-        let document = self.compile(report)?;
+        self.pdf_with_sources(report, standard, &[])
+    }
+
+    /// Renders a report to PDF bytes with the given conformance, attaching the data files it was made from where
+    /// the standard allows ([`Standard::allows_attachments`]; under PDF/A-2 they are left out).
+    pub fn pdf_with_sources(
+        &self,
+        report: &Report,
+        standard: Standard,
+        sources: &[Attachment],
+    ) -> Result<Vec<u8>, RenderError> {
+        let attachments = if standard.allows_attachments() {
+            sources
+        } else {
+            &[]
+        };
+        let document = self.compile_with_sources(report, attachments)?;
         let date = report.meta.date_parts;
         let timestamp = Datetime::from_ymd(date[0] as i32, date[1] as u8, date[2] as u8)
             .map(Timestamp::new_utc);
         let options = PdfOptions {
             // A stable identifier from the data, so the same document keeps its PDF id across corrections.
             ident: Smart::Custom(format!("juesuan:{}:{}", report.meta.unit, report.meta.year)),
-            creator: Smart::Custom(Some(format!("juesuan {}", env!("CARGO_PKG_VERSION")))),
+            creator: Smart::Custom(Some(creator())),
             timestamp,
             page_ranges: None,
             standards: PdfStandards::new(&standard.standards())
@@ -235,6 +385,16 @@ impl Default for Engine {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The PDF's Creator and XMP CreatorTool: this tool and its version, and the Typst release that laid the pages
+/// out (layout depends on it; typst-pdf 0.15 writes no Producer and has no option for one).
+pub fn creator() -> String {
+    format!(
+        "juesuan {} (Typst {})",
+        env!("CARGO_PKG_VERSION"),
+        typst::utils::version().raw()
+    )
 }
 
 fn describe(world: &DocWorld, errors: &[SourceDiagnostic]) -> String {
@@ -285,11 +445,53 @@ fn describe_plain(errors: &[SourceDiagnostic]) -> String {
         .join("\n")
 }
 
-/// One document's view of the engine: the shared templates and fonts, plus this document's data and date.
+/// One document's view of the engine: the shared templates and fonts, plus this document's data, date and
+/// attachments.
 struct DocWorld<'a> {
     engine: &'a Engine,
     data: Bytes,
     today: Option<Datetime>,
+    attachments: AttachedFiles,
+}
+
+/// The files one document attaches: their list for the template, and their bytes by virtual path.
+struct AttachedFiles {
+    list: Bytes,
+    files: HashMap<FileId, Bytes>,
+}
+
+impl AttachedFiles {
+    fn new(attachments: &[Attachment]) -> Result<Self, RenderError> {
+        #[derive(serde::Serialize)]
+        struct Listed<'a> {
+            name: &'a str,
+            description: &'a str,
+        }
+        let mut files = HashMap::new();
+        let mut listed = Vec::new();
+        for attachment in attachments {
+            // Checked before the name becomes a virtual path: ids are interned for the life of the process, and
+            // only plain names (in practice the fixed section file names) may become one.
+            if !Attachment::is_plain_name(&attachment.name) {
+                return Err(RenderError::AttachmentName(attachment.name.clone()));
+            }
+            let id = file_id(&format!("{ATTACHMENTS_DIR}{}", attachment.name));
+            if files
+                .insert(id, Bytes::new(attachment.bytes.clone()))
+                .is_some()
+            {
+                return Err(RenderError::DuplicateAttachment(attachment.name.clone()));
+            }
+            listed.push(Listed {
+                name: &attachment.name,
+                description: &attachment.description,
+            });
+        }
+        Ok(AttachedFiles {
+            list: Bytes::new(serde_json::to_vec(&listed)?),
+            files,
+        })
+    }
 }
 
 impl World for DocWorld<'_> {
@@ -318,6 +520,12 @@ impl World for DocWorld<'_> {
         refuse_packages(id)?;
         if id == self.engine.data {
             return Ok(self.data.clone());
+        }
+        if id == self.engine.attachments_list {
+            return Ok(self.attachments.list.clone());
+        }
+        if let Some(bytes) = self.attachments.files.get(&id) {
+            return Ok(bytes.clone());
         }
         match self.engine.sources.get(&id) {
             Some(source) => Ok(Bytes::from_string(source.clone())),
@@ -398,6 +606,7 @@ mod tests {
             engine: &engine,
             data: Bytes::new(b"{}".to_vec()),
             today: None,
+            attachments: AttachedFiles::new(&[]).unwrap(),
         };
         for path in ["/etc/passwd", "/data.toml", "/fonts/FandolSong-Regular.otf"] {
             assert!(
@@ -407,6 +616,121 @@ mod tests {
         }
         assert!(world.file(file_id("/main.typ")).is_ok());
         assert!(world.file(file_id(DATA_PATH)).is_ok());
+    }
+
+    #[test]
+    fn the_world_refuses_packages_and_paths_out_of_the_root() {
+        let engine = Engine::new();
+        let world = DocWorld {
+            engine: &engine,
+            data: Bytes::new(b"{}".to_vec()),
+            today: None,
+            attachments: AttachedFiles::new(&[]).unwrap(),
+        };
+        // A package named like a real one, with the path of an embedded template: still refused, for both kinds
+        // of lookup, since a package root is never ours.
+        let package = typst::syntax::package::PackageSpec {
+            namespace: "preview".into(),
+            name: "gbt9704".into(),
+            version: typst::syntax::package::PackageVersion {
+                major: 0,
+                minor: 1,
+                patch: 0,
+            },
+        };
+        for path in ["/main.typ", "/lib/style.typ", "/data.json", "/typst.toml"] {
+            let vpath = VirtualPath::new(path).unwrap();
+            let id = RootedPath::new(VirtualRoot::Package(package.clone()), vpath).intern();
+            assert!(
+                matches!(world.file(id), Err(FileError::Package(_))),
+                "package file {path} must not be served"
+            );
+            assert!(
+                matches!(world.source(id), Err(FileError::Package(_))),
+                "package source {path} must not be served"
+            );
+        }
+        // Paths that climb out of the root or name the host's files resolve to nothing we serve.
+        for path in [
+            "/../etc/passwd",
+            "/../../../../etc/hostname",
+            "/attachments/../../etc/passwd",
+            "/proc/self/environ",
+            "/attachments/table01.toml",
+        ] {
+            if let Ok(vpath) = VirtualPath::new(path) {
+                let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+                assert!(world.file(id).is_err(), "{path} must not be served");
+                assert!(world.source(id).is_err(), "{path} must not be served");
+            }
+        }
+    }
+
+    #[test]
+    fn attachments_are_served_only_for_their_document() {
+        let engine = Engine::new();
+        let attachment = Attachment {
+            name: "table01.toml".to_string(),
+            description: "公开01表".to_string(),
+            bytes: "total = 1.00\n".as_bytes().to_vec(),
+        };
+        let world = DocWorld {
+            engine: &engine,
+            data: Bytes::new(b"{}".to_vec()),
+            today: None,
+            attachments: AttachedFiles::new(std::slice::from_ref(&attachment)).unwrap(),
+        };
+        let served = world.file(file_id("/attachments/table01.toml")).unwrap();
+        assert_eq!(served.as_slice(), attachment.bytes.as_slice());
+        let list: serde_json::Value = serde_json::from_slice(
+            world
+                .file(file_id(ATTACHMENTS_LIST_PATH))
+                .unwrap()
+                .as_slice(),
+        )
+        .unwrap();
+        assert_eq!(
+            list,
+            serde_json::json!([{"name": "table01.toml", "description": "公开01表"}])
+        );
+        assert!(world.file(file_id("/attachments/table02.toml")).is_err());
+
+        let other = DocWorld {
+            engine: &engine,
+            data: Bytes::new(b"{}".to_vec()),
+            today: None,
+            attachments: AttachedFiles::new(&[]).unwrap(),
+        };
+        assert!(other.file(file_id("/attachments/table01.toml")).is_err());
+        assert_eq!(
+            other
+                .file(file_id(ATTACHMENTS_LIST_PATH))
+                .unwrap()
+                .as_slice(),
+            b"[]"
+        );
+    }
+
+    #[test]
+    fn an_attachment_needs_a_plain_unique_name() {
+        let named = |name: &str| Attachment {
+            name: name.to_string(),
+            description: String::new(),
+            bytes: Vec::new(),
+        };
+        for bad in ["../x.toml", "a/b.toml", ".x", "", "空.toml"] {
+            assert!(
+                matches!(
+                    AttachedFiles::new(&[named(bad)]),
+                    Err(RenderError::AttachmentName(_))
+                ),
+                "{bad:?} accepted"
+            );
+        }
+        assert!(matches!(
+            AttachedFiles::new(&[named("a.toml"), named("a.toml")]),
+            Err(RenderError::DuplicateAttachment(_))
+        ));
     }
 
     #[test]

@@ -1,7 +1,12 @@
 //! One integration-test binary (each extra binary would re-link Typst): the CLI end to end on the example
 //! documents and on broken copies of them.
 
+mod archive;
+mod batch;
+mod check;
 mod cli;
 mod derive;
+mod hostile;
 mod render;
 mod support;
+mod tooling;

@@ -1,0 +1,211 @@
+//! What a correction changes: every figure and text that differs between two versions of a document, and every
+//! narrative sentence whose wording or numbers change as a result — the material of a 更正说明.
+//!
+//! Figures are compared as exact decimals (`88` and `88.00` are the same figure), texts as written. The narrative is
+//! compared after derivation, paragraph by paragraph, so a changed total shows up in every sentence that states it.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::derive::Block;
+use crate::model::SECTIONS;
+use crate::money::parse_exact;
+
+/// One changed value of a data file, by file and key path (e.g. `table05.toml` `rows[3].total`).
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct ValueChange {
+    pub file: String,
+    pub path: String,
+    /// `None` where the value is new or gone.
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// A narrative sentence (paragraph) that reads differently.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct SentenceChange {
+    /// The heading the paragraph stands under, e.g. （一）收入支出决算总体情况说明.
+    pub section: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Changes {
+    pub values: Vec<ValueChange>,
+    pub sentences: Vec<SentenceChange>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.values.is_empty() && self.sentences.is_empty()
+    }
+}
+
+/// Why two folders could not be compared.
+#[derive(Debug, thiserror::Error)]
+pub enum DiffError {
+    #[error("{0} does not pass `juesuan check`: fix its errors first")]
+    Rejected(String),
+}
+
+/// Compares two document folders: their data values and their derived narrative.
+pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
+    let prepare = |dir: &Path| crate::prepare(dir).map_err(|_| DiffError::Rejected(dir.display().to_string()));
+    let old = prepare(old_dir)?;
+    let new = prepare(new_dir)?;
+    let mut changes = Changes::default();
+    for spec in SECTIONS {
+        let read = |dir: &Path| {
+            std::fs::read_to_string(dir.join(spec.file))
+                .ok()
+                .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
+                .map(|v| flatten(&v))
+                .unwrap_or_default()
+        };
+        let (a, b) = (read(old_dir), read(new_dir));
+        for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
+            let (x, y) = (a.get(key), b.get(key));
+            if !same(x, y) {
+                changes.values.push(ValueChange {
+                    file: spec.file.to_string(),
+                    path: key.clone(),
+                    old: x.cloned(),
+                    new: y.cloned(),
+                });
+            }
+        }
+    }
+    changes.sentences = sentences(&old.report.blocks, &new.report.blocks);
+    Ok(changes)
+}
+
+/// Two scalar texts are the same value: equal figures compare as decimals, everything else as written.
+fn same(a: Option<&String>, b: Option<&String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => match (parse_exact(a), parse_exact(b)) {
+            (Ok(x), Ok(y)) => x == y,
+            _ => a == b,
+        },
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Every scalar of a TOML document by its key path; arrays of tables are indexed (`rows[3].total`).
+fn flatten(value: &toml::Value) -> BTreeMap<String, String> {
+    fn walk(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
+        match value {
+            toml::Value::Table(t) => {
+                for (k, v) in t {
+                    let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    walk(&p, v, out);
+                }
+            }
+            toml::Value::Array(items) => {
+                for (i, v) in items.iter().enumerate() {
+                    walk(&format!("{prefix}[{i}]"), v, out);
+                }
+            }
+            toml::Value::String(s) => {
+                out.insert(prefix.to_string(), s.clone());
+            }
+            other => {
+                out.insert(prefix.to_string(), other.to_string());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk("", value, &mut out);
+    out
+}
+
+/// Paragraphs grouped by the heading above them, compared position by position within each heading.
+fn sentences(old: &[Block], new: &[Block]) -> Vec<SentenceChange> {
+    fn group(blocks: &[Block]) -> Vec<(String, Vec<String>)> {
+        let mut out: Vec<(String, Vec<String>)> = vec![(String::new(), Vec::new())];
+        for block in blocks {
+            match block {
+                Block::Heading { level, text } if *level <= 2 => out.push((text.clone(), Vec::new())),
+                Block::Heading { text, .. } | Block::Paragraph { text } => {
+                    if let Some(last) = out.last_mut() {
+                        last.1.push(text.clone());
+                    }
+                }
+                Block::SelfEvaluation(form) => {
+                    if let Some(last) = out.last_mut() {
+                        last.1.push(format!("{}：{}分，{}", form.name, form.total_score, form.grade));
+                    }
+                }
+                Block::Chart(_) => {}
+            }
+        }
+        out
+    }
+    let (a, b) = (group(old), group(new));
+    let mut changes = Vec::new();
+    for (section, new_paragraphs) in &b {
+        let old_paragraphs = a.iter().find(|(s, _)| s == section).map(|(_, p)| p.as_slice()).unwrap_or(&[]);
+        for i in 0..old_paragraphs.len().max(new_paragraphs.len()) {
+            let (x, y) = (old_paragraphs.get(i), new_paragraphs.get(i));
+            if x != y {
+                changes.push(SentenceChange { section: section.clone(), old: x.cloned(), new: y.cloned() });
+            }
+        }
+    }
+    changes
+}
+
+/// The changes as a reader of a 更正说明 wants them: by file and key, then the sentences.
+pub fn render_human(changes: &Changes) -> String {
+    let mut out = String::new();
+    if changes.is_empty() {
+        out.push_str("no differences\n");
+        return out;
+    }
+    if !changes.values.is_empty() {
+        out.push_str("figures and texts:\n");
+        for c in &changes.values {
+            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "（无）".to_string());
+            out += &format!("  {} {}: {} → {}\n", c.file, c.path, show(&c.old), show(&c.new));
+        }
+    }
+    if !changes.sentences.is_empty() {
+        out.push_str("narrative:\n");
+        for c in &changes.sentences {
+            out += &format!("  {}\n", if c.section.is_empty() { "（标题）" } else { &c.section });
+            if let Some(o) = &c.old {
+                out += &format!("    - {o}\n");
+            }
+            if let Some(n) = &c.new {
+                out += &format!("    + {n}\n");
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_compare_as_decimals() {
+        let s = |v: &str| Some(v.to_string());
+        assert!(same(s("88").as_ref(), s("88.00").as_ref()));
+        assert!(!same(s("88").as_ref(), s("88.01").as_ref()));
+        assert!(!same(s("综合科").as_ref(), s("综合处").as_ref()));
+        assert!(!same(s("1").as_ref(), None));
+    }
+
+    #[test]
+    fn tables_flatten_to_key_paths() {
+        let v: toml::Value = toml::from_str("a = 1\n[[rows]]\ncode = \"201\"\ntotal = 2.5\n").unwrap();
+        let flat = flatten(&v);
+        assert_eq!(flat["a"], "1");
+        assert_eq!(flat["rows[0].code"], "201");
+        assert_eq!(flat["rows[0].total"], "2.5");
+    }
+}

@@ -1,0 +1,695 @@
+//! `juesuan new`: a complete, commented data folder for a new year's document, which passes `check` and renders.
+//!
+//! Every section file of [`SECTIONS`] is written from a template in `scaffold/` (comments in Chinese for the finance
+//! staff who fill it in). Figures start as `0` and texts as `"待填写：…"`, each marked 待填写 (to fill in), so a
+//! placeholder left in is visible in the file and in the PDF. With last year's folder (`--from`), the duties,
+//! divisions, glossary, 主管部门 and other standing facts are carried over, and last year's figures become the new
+//! document's "previous year" figures (上年数).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Document, Kind, SECTIONS};
+use crate::money::Money;
+
+/// The templates, by section file name; `{{name}}` marks a value filled in by [`scaffold`].
+const TEMPLATES: &[(&str, &str)] = &[
+    ("document.toml", include_str!("../scaffold/document.toml")),
+    ("overview.toml", include_str!("../scaffold/overview.toml")),
+    ("table01.toml", include_str!("../scaffold/table01.toml")),
+    ("table02.toml", include_str!("../scaffold/table02.toml")),
+    ("table03.toml", include_str!("../scaffold/table03.toml")),
+    ("table04.toml", include_str!("../scaffold/table04.toml")),
+    ("table05.toml", include_str!("../scaffold/table05.toml")),
+    ("table06.toml", include_str!("../scaffold/table06.toml")),
+    ("table07.toml", include_str!("../scaffold/table07.toml")),
+    ("table08.toml", include_str!("../scaffold/table08.toml")),
+    ("table09.toml", include_str!("../scaffold/table09.toml")),
+    (
+        "explanation.toml",
+        include_str!("../scaffold/explanation.toml"),
+    ),
+    (
+        "three_public.toml",
+        include_str!("../scaffold/three_public.toml"),
+    ),
+    (
+        "operating_costs.toml",
+        include_str!("../scaffold/operating_costs.toml"),
+    ),
+    (
+        "procurement.toml",
+        include_str!("../scaffold/procurement.toml"),
+    ),
+    ("assets.toml", include_str!("../scaffold/assets.toml")),
+    (
+        "performance.toml",
+        include_str!("../scaffold/performance.toml"),
+    ),
+    ("glossary.toml", include_str!("../scaffold/glossary.toml")),
+];
+
+/// The standard terms of 四、名词解释 for a document started from nothing.
+const DEFAULT_TERMS: &str = include_str!("../scaffold/default-terms.toml");
+
+/// The vehicle kinds of （十二）in the order the sentence lists them, for a document started from nothing.
+const VEHICLE_KINDS: &[&str] = &[
+    "副部（省）级及以上领导用车",
+    "主要领导干部用车",
+    "机要通信用车",
+    "应急保障用车",
+    "执法执勤用车",
+    "特种专业技术用车",
+    "离退休干部用车",
+    "其他用车",
+];
+
+/// The folder, relative to the data folder, that holds the JSON Schemas the `#:schema` directives point to. Hidden
+/// (a leading dot), because the loader ignores hidden entries but warns about any other file that is no section.
+pub const SCHEMA_DIR: &str = ".schema";
+
+/// What `juesuan new` was told; whatever is left out comes from last year's folder, if one is given.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    pub unit: Option<String>,
+    pub year: Option<i32>,
+    pub kind: Option<Kind>,
+}
+
+/// A new document folder, not yet written: its files and what the user should know about them.
+#[derive(Clone, Debug)]
+pub struct Scaffold {
+    /// (file name, contents) for every section file, in [`SECTIONS`] order.
+    pub files: Vec<(&'static str, String)>,
+    /// Things worth saying after writing (what was carried over, what was left out and why).
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum NewError {
+    #[error(
+        "{0} is not empty: `juesuan new` writes only into a new or empty folder, so that no file is overwritten"
+    )]
+    NotEmpty(PathBuf),
+    #[error("{0} exists and is not a folder")]
+    NotAFolder(PathBuf),
+    #[error(
+        "the unit name is missing: give --unit <名称>, or --from <last year's folder> to take it from there"
+    )]
+    MissingUnit,
+    #[error(
+        "the unit name is empty: give the unit's full name, e.g. --unit 金华市人力资源和社会保障局"
+    )]
+    EmptyUnit,
+    #[error(
+        "the year is missing: give --year <年度>, or --from <last year's folder> to take the year after it"
+    )]
+    MissingYear,
+    #[error("{0} is not a plausible fiscal year: give a year from 1949 to 2200, e.g. --year 2021")]
+    ImplausibleYear(i32),
+    #[error("cannot write {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// Reads last year's folder for `--from`. Only its values are needed, so it has to load (parse), not to pass every
+/// check: a published document with a rule broken still has its duties and totals.
+pub fn read_last_year(dir: &Path) -> Result<Document, crate::Rejected> {
+    match crate::load::load(dir) {
+        Ok((loaded, _warnings)) => Ok(loaded.doc),
+        Err(failure) => Err(crate::Rejected {
+            sources: failure.sources,
+            diagnostics: failure.diagnostics,
+        }),
+    }
+}
+
+/// Builds the files of a new document: from `options`, and from last year's document where given.
+pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, NewError> {
+    let unit = match (&options.unit, last) {
+        (Some(unit), _) => unit.trim().to_string(),
+        (None, Some(last)) => last.document.unit.value.clone(),
+        (None, None) => return Err(NewError::MissingUnit),
+    };
+    if unit.is_empty() {
+        return Err(NewError::EmptyUnit);
+    }
+    let year = match (options.year, last) {
+        (Some(year), _) => year,
+        (None, Some(last)) => last.document.year.value + 1,
+        (None, None) => return Err(NewError::MissingYear),
+    };
+    if !(1949..=2200).contains(&year) {
+        return Err(NewError::ImplausibleYear(year));
+    }
+    let kind = options
+        .kind
+        .or(last.map(|l| l.document.kind.value))
+        .unwrap_or(Kind::Unit);
+
+    let mut notes = Vec::new();
+    if let Some(last) = last {
+        let last_year = last.document.year.value;
+        if last_year != year - 1 {
+            notes.push(format!(
+                "the folder given with --from is for {last_year}, not {}: its figures were still entered as the \
+                 previous year's (上年数); correct them if they are not",
+                year - 1
+            ));
+        }
+    }
+
+    let mut values: Vec<(&str, String)> = vec![
+        ("unit", toml_string(&unit)),
+        ("year", year.to_string()),
+        ("kind", toml_string(kind.word())),
+        ("published", published(year, last)),
+    ];
+    values.extend(document_values(last));
+    values.extend(overview_values(last));
+    values.extend(previous_figures(last));
+    values.push(("government_fund", fund_block(last, Fund::Government)));
+    values.push(("state_capital", fund_block(last, Fund::StateCapital)));
+    values.push(("vehicles", vehicles(last)));
+    values.push((
+        "form_title",
+        toml_string(last.map_or(
+            "待填写：××市本级财政支出项目绩效自评表",
+            |l| l.performance.form_title.value.as_str(),
+        )),
+    ));
+    let (terms, commented) = terms(last);
+    if commented > 0 {
+        notes.push(format!(
+            "{commented} glossary entr{} of last year name a line of 公开05表 by its code; they are commented out \
+             in glossary.toml until this year's 公开05表 lists the line",
+            if commented == 1 { "y" } else { "ies" }
+        ));
+    }
+    values.push(("terms", terms));
+
+    let files = SECTIONS
+        .iter()
+        .map(|spec| {
+            let template = TEMPLATES
+                .iter()
+                .find(|(file, _)| *file == spec.file)
+                .map_or("", |(_, text)| text);
+            (
+                spec.file,
+                header(spec.file, spec.title) + &fill(template, &values),
+            )
+        })
+        .collect();
+    Ok(Scaffold { files, notes })
+}
+
+/// Writes a scaffold into `dir` (created if missing), with the JSON Schemas its `#:schema` directives point to.
+/// Refuses a folder that holds anything, so nothing is ever overwritten.
+pub fn write(dir: &Path, scaffold: &Scaffold) -> Result<Vec<PathBuf>, NewError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| NewError::Io { path, source }
+    };
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => return Err(NewError::NotAFolder(dir.to_path_buf())),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+            if entries.next().is_some() {
+                return Err(NewError::NotEmpty(dir.to_path_buf()));
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(io(dir))?;
+        }
+        Err(e) => return Err(io(dir)(e)),
+    }
+    let schema_dir = dir.join(SCHEMA_DIR);
+    std::fs::create_dir(&schema_dir).map_err(io(&schema_dir))?;
+    let schemas = crate::schema::all()
+        .into_iter()
+        .map(|(name, text)| (schema_dir.join(name), text));
+    let sections = scaffold
+        .files
+        .iter()
+        .map(|(name, text)| (dir.join(name), text.clone()));
+    let mut written = Vec::new();
+    for (path, text) in sections.chain(schemas) {
+        // create_new: should anything appear in the folder meanwhile, it is not overwritten.
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .map_err(io(&path))?;
+        file.write_all(text.as_bytes()).map_err(io(&path))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The first lines of every file: the schema directive editors read (taplo / Even Better TOML), what the file is,
+/// and how to fill it in.
+fn header(file: &str, title: &str) -> String {
+    let stem = file.trim_end_matches(".toml");
+    format!(
+        "#:schema ./{SCHEMA_DIR}/{stem}.json\n\
+         # {title}\n\
+         # 由 juesuan new 生成。标有“待填写”的数字和文字请按实际情况填写；金额以万元为单位，写成数字（如 1061.38），\n\
+         # 不加引号和千分位。填完后运行 juesuan check 检查。\n\n"
+    )
+}
+
+/// Replaces every `{{name}}` of `template` by its value, in one pass (a value is never searched for markers: last
+/// year's text may hold anything). A marker without a value is left as it is; a test makes sure none is.
+fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(start) = rest.find("{{") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let value = after.find("}}").and_then(|end| {
+            let name = &after[..end];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, end + 2))
+        });
+        match value {
+            Some((value, used)) => {
+                out.push_str(value);
+                rest = &after[used..];
+            }
+            None => {
+                out.push_str("{{");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A TOML basic string: quoted, with `"`, `\` and control characters escaped.
+fn toml_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// A figure as TOML: the exact decimal it was read as (`1061.38`, `0.63`, `0`).
+fn figure(money: &Money) -> String {
+    money.amount.decimal().to_string()
+}
+
+/// The publication date: last year's day a year on, else 30 September of the year after the fiscal year.
+fn published(year: i32, last: Option<&Document>) -> String {
+    let (month, day) = last
+        .and_then(|l| l.document.published.value.date)
+        .map_or((9, 30), |d| (d.month, d.day));
+    // 29 February does not come every year.
+    let day = if month == 2 && day == 29 { 28 } else { day };
+    format!("{}-{month:02}-{day:02}", year + 1)
+}
+
+fn document_values(last: Option<&Document>) -> Vec<(&'static str, String)> {
+    let info = last.map(|l| &l.document);
+    let short_name = match info.and_then(|i| i.short_name.as_ref()) {
+        Some(name) => format!("short_name = {}", toml_string(&name.value)),
+        None => "# short_name = \"简称\"".to_string(),
+    };
+    let supervisor = info
+        .and_then(|i| i.supervisor.as_ref())
+        .map_or("待填写：主管部门", |s| s.value.as_str());
+    let profile = info.map_or_else(
+        || {
+            crate::profile::Profile::ids()
+                .last()
+                .unwrap_or("zhejiang-2020")
+                .to_string()
+        },
+        |i| i.profile.value.clone(),
+    );
+    let charts = info.is_some_and(|i| i.charts);
+    vec![
+        ("short_name", short_name),
+        ("supervisor", toml_string(supervisor)),
+        ("profile", toml_string(&profile)),
+        ("charts", charts.to_string()),
+        ("fonts", fonts(last)),
+    ]
+}
+
+/// `[fonts]` as last year named them, or a commented example.
+fn fonts(last: Option<&Document>) -> String {
+    let chosen: Vec<(&str, &str)> = last
+        .map(|l| {
+            let f = &l.document.fonts;
+            [
+                ("title", &f.title),
+                ("heading1", &f.heading1),
+                ("heading2", &f.heading2),
+                ("body", &f.body),
+                ("table", &f.table),
+            ]
+            .into_iter()
+            .filter_map(|(key, value)| value.as_ref().map(|v| (key, v.value.as_str())))
+            .collect()
+        })
+        .unwrap_or_default();
+    if chosen.is_empty() {
+        return "\n# 有正式字体时（render --font-path 字体文件夹），可以指定各部分所用的字体，例如：\n\
+                # [fonts]\n\
+                # title = \"方正小标宋简体\"\n\
+                # heading1 = \"黑体\"\n\
+                # heading2 = \"楷体_GB2312\"\n\
+                # body = \"仿宋_GB2312\"\n\
+                # table = \"仿宋_GB2312\"\n"
+            .to_string();
+    }
+    let mut out = "\n# 各部分所用的字体（render --font-path 字体文件夹）。\n[fonts]\n".to_string();
+    for (key, family) in chosen {
+        out += &format!("{key} = {}\n", toml_string(family));
+    }
+    out
+}
+
+/// The items of a TOML array, one a line.
+fn array_items<'a>(items: impl IntoIterator<Item = &'a str>) -> String {
+    items
+        .into_iter()
+        .map(|item| format!("    {},", toml_string(item)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn overview_values(last: Option<&Document>) -> Vec<(&'static str, String)> {
+    let (duties, divisions) = match last {
+        Some(l) => (
+            array_items(l.overview.duties.iter().map(|d| d.value.as_str())),
+            array_items(l.overview.divisions.iter().map(|d| d.value.as_str())),
+        ),
+        None => (
+            array_items(["待填写：第一项职责", "待填写：第二项职责"]),
+            array_items(["待填写：内设机构名称"]),
+        ),
+    };
+    vec![("duties", duties), ("divisions", divisions)]
+}
+
+/// A last-year figure: where the new document's key is, what it is, and where last year's document states it.
+struct PreviousFigure {
+    marker: &'static str,
+    key: &'static str,
+    what: &'static str,
+    from: &'static str,
+    value: fn(&Document) -> Option<&Money>,
+}
+
+const PREVIOUS_FIGURES: &[PreviousFigure] = &[
+    PreviousFigure {
+        marker: "overall.previous_income",
+        key: "previous_income",
+        what: "上年收入总计",
+        from: "公开01表 收入总计",
+        value: |d| d.table01.income.grand_total.as_ref(),
+    },
+    PreviousFigure {
+        marker: "overall.previous_expenditure",
+        key: "previous_expenditure",
+        what: "上年支出总计",
+        from: "公开01表 支出总计",
+        value: |d| d.table01.expenditure.grand_total.as_ref(),
+    },
+    PreviousFigure {
+        marker: "fiscal.previous_income",
+        key: "previous_income",
+        what: "上年财政拨款收入总计",
+        from: "公开04表 收入总计",
+        value: |d| d.table04.income.grand_total.as_ref(),
+    },
+    PreviousFigure {
+        marker: "fiscal.previous_expenditure",
+        key: "previous_expenditure",
+        what: "上年财政拨款支出总计",
+        from: "公开04表 支出总计",
+        value: |d| d.table04.expenditure.grand_total.total.as_ref(),
+    },
+    PreviousFigure {
+        marker: "general_budget.previous_expenditure",
+        key: "previous_expenditure",
+        what: "上年一般公共预算财政拨款支出",
+        from: "公开05表 合计",
+        value: |d| d.table05.total.total.as_ref(),
+    },
+    PreviousFigure {
+        marker: "overseas.previous",
+        key: "previous",
+        what: "上年因公出国（境）费",
+        from: "公开07表 决算数",
+        value: |d| d.table07.actual.overseas.as_ref(),
+    },
+    PreviousFigure {
+        marker: "vehicles.previous",
+        key: "previous",
+        what: "上年公务用车购置及运行维护费",
+        from: "公开07表 决算数",
+        value: |d| d.table07.actual.vehicles.as_ref(),
+    },
+    PreviousFigure {
+        marker: "reception.previous",
+        key: "previous",
+        what: "上年公务接待费",
+        from: "公开07表 决算数",
+        value: |d| d.table07.actual.reception.as_ref(),
+    },
+    PreviousFigure {
+        marker: "previous",
+        key: "previous",
+        what: "上年机关运行经费",
+        from: "operating_costs.toml 决算数",
+        value: |d| Some(&d.operating_costs.actual),
+    },
+];
+
+/// The lines of the previous-year figures: carried over from last year's document where it states them.
+fn previous_figures(last: Option<&Document>) -> Vec<(&'static str, String)> {
+    PREVIOUS_FIGURES
+        .iter()
+        .map(|p| {
+            let line = match last {
+                None => format!("{} = 0  # 待填写：{}（万元）", p.key, p.what),
+                Some(l) => match (p.value)(l) {
+                    Some(money) => format!(
+                        "{} = {}  # {}，取自上年（{}年度）{}",
+                        p.key,
+                        figure(money),
+                        p.what,
+                        l.document.year.value,
+                        p.from
+                    ),
+                    // Left out rather than 0: a wrong 0 would make the narrative state a change that did not happen.
+                    None => format!(
+                        "# {} = 0  # 待填写：{}（上年资料未载明；填写后去掉行首的“# ”）",
+                        p.key, p.what
+                    ),
+                },
+            };
+            (p.marker, line)
+        })
+        .collect()
+}
+
+#[derive(Clone, Copy)]
+enum Fund {
+    Government,
+    StateCapital,
+}
+
+/// `[government_fund]` / `[state_capital]` of explanation.toml: written out when last year had such spending
+/// (its figure becomes the previous one), otherwise commented, to be filled in only when the unit has the money.
+fn fund_block(last: Option<&Document>, fund: Fund) -> String {
+    let (key, heading, what, table) = match fund {
+        Fund::Government => (
+            "government_fund",
+            "（七）政府性基金预算财政拨款支出",
+            "上年政府性基金预算财政拨款支出",
+            "公开08表",
+        ),
+        Fund::StateCapital => (
+            "state_capital",
+            "（八）国有资本经营预算财政拨款支出",
+            "上年国有资本经营预算财政拨款支出",
+            "公开09表",
+        ),
+    };
+    let carried = last.and_then(|l| {
+        let total = match fund {
+            Fund::Government => l.table08.total.total.as_ref(),
+            Fund::StateCapital => l.table09.total.total.as_ref(),
+        };
+        total
+            .filter(|m| !m.is_zero())
+            .map(|m| (figure(m), l.document.year.value))
+    });
+    match carried {
+        Some((previous, last_year)) => format!(
+            "# {heading}\n\
+             [{key}]\n\
+             previous_expenditure = {previous}  # {what}，取自上年（{last_year}年度）{table} 合计\n\
+             change_reason = \"待填写：与上年相比增减变化的主要原因\"\n\
+             budget = 0  # 待填写：年初预算数（万元）\n\
+             budget_reason = \"待填写：决算数与年初预算数差异的主要原因\""
+        ),
+        None => format!(
+            "# {heading}：本年有这项支出时，去掉下面各行行首的“# ”并填写；没有时保持原样（正文写“无相关数据”）。\n\
+             # [{key}]\n\
+             # previous_expenditure = 0  # {what}（万元）\n\
+             # change_reason = \"与上年相比增减变化的主要原因\"\n\
+             # budget = 0  # 年初预算数（万元）\n\
+             # budget_reason = \"决算数与年初预算数差异的主要原因\""
+        ),
+    }
+}
+
+/// The vehicle kinds, last year's or the standard ones, each with its count to fill in.
+fn vehicles(last: Option<&Document>) -> String {
+    let kinds: Vec<&str> = match last {
+        Some(l) if !l.assets.vehicles.is_empty() => l
+            .assets
+            .vehicles
+            .iter()
+            .map(|v| v.kind.value.as_str())
+            .collect(),
+        _ => VEHICLE_KINDS.to_vec(),
+    };
+    kinds
+        .into_iter()
+        .map(|kind| {
+            format!(
+                "    {{ kind = {}, count = 0 }},  # 待填写：辆数",
+                toml_string(kind)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The glossary: last year's terms (entries naming a code commented out, as this year's 公开05表 does not list the
+/// line yet) or the standard terms; and how many entries were commented out.
+fn terms(last: Option<&Document>) -> (String, usize) {
+    let Some(last) = last else {
+        return (DEFAULT_TERMS.to_string(), 0);
+    };
+    let mut out = Vec::new();
+    let mut commented = Vec::new();
+    for term in &last.glossary.terms {
+        let mut lines = vec!["[[terms]]".to_string()];
+        if let Some(t) = &term.term {
+            lines.push(format!("term = {}", toml_string(&t.value)));
+        }
+        if let Some(code) = &term.code {
+            lines.push(format!("code = {}", toml_string(&code.value)));
+        }
+        if let Some(definition) = &term.definition {
+            lines.push(format!("definition = {}", toml_string(&definition.value)));
+        }
+        if term.code.is_some() {
+            commented.push(
+                lines
+                    .iter()
+                    .map(|l| format!("# {l}"))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            );
+        } else {
+            out.push(lines.join("\n"));
+        }
+    }
+    let count = commented.len();
+    if count > 0 {
+        out.push(format!(
+            "# 以下是上年按科目编码解释的名词。本年公开05表列有该科目时，去掉该段各行行首的“# ”即可恢复。\n\n{}",
+            commented.join("\n\n")
+        ));
+    }
+    (out.join("\n\n") + "\n", count)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fresh() -> Scaffold {
+        let options = Options {
+            unit: Some("示例单位".to_string()),
+            year: Some(2021),
+            kind: None,
+        };
+        scaffold(&options, None).unwrap()
+    }
+
+    #[test]
+    fn every_section_has_a_template_and_every_marker_is_filled() {
+        assert_eq!(TEMPLATES.len(), SECTIONS.len());
+        let s = fresh();
+        assert_eq!(s.files.len(), SECTIONS.len());
+        for (file, text) in &s.files {
+            assert!(!text.contains("{{"), "{file} has an unfilled marker");
+            assert!(
+                text.starts_with(&format!(
+                    "#:schema ./.schema/{}",
+                    file.replace(".toml", ".json")
+                )),
+                "{file} starts with its schema directive"
+            );
+        }
+    }
+
+    #[test]
+    fn strings_are_escaped_for_toml() {
+        let text = toml_string("a\"b\\c\nd");
+        let parsed: toml::Value = toml::from_str(&format!("x = {text}")).unwrap();
+        assert_eq!(parsed["x"].as_str(), Some("a\"b\\c\nd"));
+    }
+
+    #[test]
+    fn unit_and_year_are_required_without_last_year() {
+        let none = Options::default();
+        assert!(matches!(scaffold(&none, None), Err(NewError::MissingUnit)));
+        let no_year = Options {
+            unit: Some("单位".into()),
+            ..Options::default()
+        };
+        assert!(matches!(
+            scaffold(&no_year, None),
+            Err(NewError::MissingYear)
+        ));
+        let bad_year = Options {
+            year: Some(20),
+            ..no_year
+        };
+        assert!(matches!(
+            scaffold(&bad_year, None),
+            Err(NewError::ImplausibleYear(20))
+        ));
+    }
+
+    #[test]
+    fn publication_is_the_year_after() {
+        assert_eq!(published(2021, None), "2022-09-30");
+    }
+}

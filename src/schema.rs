@@ -1,0 +1,246 @@
+//! `juesuan schema`: a JSON Schema for every section file, generated from the model's types ([`crate::model`]), so
+//! the schema an editor checks against is exactly what the loader accepts and cannot drift from it.
+//!
+//! Editors that read TOML with a schema (taplo, VS Code's Even Better TOML) take it from a first line
+//! `#:schema ./.schema/table01.json`: they then complete keys, show each key's description (the doc comments of
+//! the model, in Chinese) and flag unknown keys and wrong types while the file is being typed. The schemas are
+//! JSON Schema draft 7, the newest draft those editors fully support.
+
+use std::path::{Path, PathBuf};
+
+use schemars::generate::SchemaSettings;
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+
+use crate::model::{self, SECTIONS};
+use crate::money::{Located, Money, Points};
+
+/// The schema of one section file (`"table01.toml"`); `None` for a name that is no section file.
+pub fn section_schema(file: &str) -> Option<Schema> {
+    let mut generator = SchemaSettings::draft07().into_generator();
+    let mut schema = match file {
+        "document.toml" => generator.root_schema_for::<model::DocumentInfo>(),
+        "overview.toml" => generator.root_schema_for::<model::Overview>(),
+        "table01.toml" => generator.root_schema_for::<model::Table01>(),
+        "table02.toml" => generator.root_schema_for::<model::Table02>(),
+        "table03.toml" => generator.root_schema_for::<model::Table03>(),
+        "table04.toml" => generator.root_schema_for::<model::Table04>(),
+        "table05.toml" => generator.root_schema_for::<model::Table05>(),
+        "table06.toml" => generator.root_schema_for::<model::Table06>(),
+        "table07.toml" => generator.root_schema_for::<model::Table07>(),
+        "table08.toml" => generator.root_schema_for::<model::Table08>(),
+        "table09.toml" => generator.root_schema_for::<model::Table09>(),
+        "explanation.toml" => generator.root_schema_for::<model::Explanation>(),
+        "three_public.toml" => generator.root_schema_for::<model::ThreePublic>(),
+        "operating_costs.toml" => generator.root_schema_for::<model::OperatingCosts>(),
+        "procurement.toml" => generator.root_schema_for::<model::Procurement>(),
+        "assets.toml" => generator.root_schema_for::<model::Assets>(),
+        "performance.toml" => generator.root_schema_for::<model::Performance>(),
+        "glossary.toml" => generator.root_schema_for::<model::Glossary>(),
+        _ => return None,
+    };
+    let spec = SECTIONS.iter().find(|s| s.file == file)?;
+    // The section's title names the file in the editor; the type's doc comment is written for programmers.
+    schema.insert("title".into(), spec.file.into());
+    schema.insert("description".into(), spec.title.into());
+    let mut value = schema.to_value();
+    drop_null_types(&mut value);
+    Schema::try_from(value).ok()
+}
+
+/// `Option<T>` is "T or null" to schemars, but TOML has no null: a key is there or not. Saying only "T" keeps the
+/// editor's hover text to what can be written.
+fn drop_null_types(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(serde_json::Value::Array(types)) = map.get_mut("type") {
+                types.retain(|t| t != "null");
+                if types.len() == 1 {
+                    let only = types.remove(0);
+                    map.insert("type".into(), only);
+                }
+            }
+            map.values_mut().for_each(drop_null_types);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_null_types),
+        _ => {}
+    }
+}
+
+/// Every section's schema as pretty JSON, named `<file stem>.json` (`table01.json`), in [`SECTIONS`] order.
+pub fn all() -> Vec<(String, String)> {
+    SECTIONS
+        .iter()
+        .filter_map(|spec| {
+            let schema = section_schema(spec.file)?;
+            let json = serde_json::to_string_pretty(&schema).ok()? + "\n";
+            Some((schema_file_name(spec.file), json))
+        })
+        .collect()
+}
+
+/// `table01.toml` → `table01.json`.
+pub fn schema_file_name(section_file: &str) -> String {
+    format!("{}.json", section_file.trim_end_matches(".toml"))
+}
+
+/// Writes every schema into `dir` (created if missing), each file atomically; returns the paths written.
+pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, crate::write::WriteError> {
+    std::fs::create_dir_all(dir).map_err(|source| crate::write::WriteError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for (name, json) in all() {
+        let path = dir.join(name);
+        crate::write::write_atomic(&path, json.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+// The value types of the model read exactly from the TOML text (crate::money); to an editor they are plain numbers
+// and texts. Inlined, so that each key's own description (its doc comment) sits beside its type.
+
+impl JsonSchema for Money {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Money".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "description": "金额（万元），写成数字，如 1061.38；不加引号，不加千分位"
+        })
+    }
+}
+
+impl JsonSchema for Points {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Points".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "minimum": 0,
+            "description": "分值或得分，写成数字，如 10 或 9.94"
+        })
+    }
+}
+
+/// A value with the place it was written has the schema of the value.
+impl<T: JsonSchema> JsonSchema for Located<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A TOML local date (`2021-09-30`). Editors validate TOML dates as strings in the `date` format.
+pub struct Date;
+
+impl JsonSchema for Date {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "日期，写成 年-月-日，如 2021-09-30（不加引号）"
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_file_has_a_schema() {
+        for spec in SECTIONS {
+            assert!(section_schema(spec.file).is_some(), "{}", spec.file);
+        }
+        assert!(section_schema("notes.toml").is_none());
+        assert_eq!(all().len(), SECTIONS.len());
+    }
+
+    /// Walks a schema and calls `f` with every property's name and schema.
+    fn properties(value: &serde_json::Value, f: &mut dyn FnMut(&str, &serde_json::Value)) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                    for (name, schema) in props {
+                        f(name, schema);
+                    }
+                }
+                for v in map.values() {
+                    properties(v, f);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| properties(v, f)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn every_key_is_described_in_chinese() {
+        let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+        let mut missing = Vec::new();
+        for spec in SECTIONS {
+            let schema = section_schema(spec.file).unwrap();
+            let json = serde_json::to_value(&schema).unwrap();
+            properties(&json, &mut |name, prop| {
+                let described = prop
+                    .get("description")
+                    .and_then(|d| d.as_str())
+                    .is_some_and(|d| d.chars().any(is_han));
+                if !described {
+                    missing.push(format!("{}: {name}", spec.file));
+                }
+            });
+        }
+        assert!(
+            missing.is_empty(),
+            "keys without a Chinese description: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn unknown_keys_are_refused_by_the_schema() {
+        let json = serde_json::to_value(section_schema("table07.toml").unwrap()).unwrap();
+        assert_eq!(json["additionalProperties"], serde_json::json!(false));
+        assert_eq!(
+            json["properties"]["budget"]["allOf"][0]["$ref"],
+            "#/definitions/ThreePublicCells"
+        );
+        let cells = &json["definitions"]["ThreePublicCells"];
+        assert_eq!(cells["additionalProperties"], serde_json::json!(false));
+        // TOML has no null: an optional figure is a number or absent.
+        assert_eq!(cells["properties"]["total"]["type"], "number");
+    }
+}

@@ -1,0 +1,389 @@
+//! Classification codes and their names: shape, parents, duplicates, 类 known to the profile, one name per code,
+//! the economic panels of 公开06表, and codes named outside the tables.
+
+use std::collections::HashMap;
+
+use super::{ClassTable, Validator, is_function_code};
+use crate::diag::{Diagnostic, FileId};
+use crate::model::*;
+
+impl Validator<'_> {
+    pub(super) fn codes(&mut self, tables: &[ClassTable<'_>]) {
+        for table in tables {
+            self.class_codes(table);
+        }
+        self.summary_codes();
+        self.economic_codes();
+        self.explanation_codes();
+        self.glossary_codes();
+    }
+
+    /// 02, 03, 05, 08, 09: shape, duplicates, parents, and 类 the profile knows.
+    fn class_codes(&mut self, table: &ClassTable<'_>) {
+        let id = self.file(table.file);
+        let codes: Vec<&Text> = table.rows.iter().map(|r| r.code).collect();
+        let well_formed = self.function_code_shapes(id, table.label, &codes, &[3, 5, 7]);
+        self.duplicates(id, table.label, "line", &codes);
+        for code in well_formed.iter().filter(|c| c.len() > 3) {
+            let parent = &code[..code.len() - 2];
+            if !codes.iter().any(|c| c.value == parent) {
+                self.out.push(
+                    Diagnostic::error(
+                        "code-parent",
+                        format!(
+                            "{} lists {} without its parent {parent}",
+                            table.label, code.value
+                        ),
+                    )
+                    .at(
+                        id,
+                        code.span.clone(),
+                        format!("expected a line {parent} above this one"),
+                    )
+                    .note(format!(
+                        "a {} is listed under its {}, whose figures are the sum of its lines",
+                        if code.len() == 7 { "项" } else { "款" },
+                        if code.len() == 7 { "款" } else { "类" }
+                    )),
+                );
+            }
+        }
+        for code in well_formed.iter().filter(|c| c.len() == 3) {
+            self.known_class(id, table.label, code);
+        }
+    }
+
+    /// 01 and 04 list 类 only: 01 the 类 its form prints, 04 any 类 of the profile.
+    fn summary_codes(&mut self) {
+        let d = self.doc;
+        let f1 = self.file("table01.toml");
+        let codes: Vec<&Text> = d
+            .table01
+            .expenditure
+            .classes
+            .iter()
+            .map(|c| &c.code)
+            .collect();
+        let well_formed = self.function_code_shapes(f1, "公开01表", &codes, &[3]);
+        self.duplicates(f1, "公开01表", "类", &codes);
+        if let Some(profile) = self.profile {
+            for code in well_formed {
+                if !profile.table01.expenditure_classes.contains(&code.value) {
+                    self.out.push(
+                        Diagnostic::error(
+                            "unknown-class",
+                            format!("公开01表 has no line for 类 {}", code.value),
+                        )
+                        .at(f1, code.span.clone(), "not a 类 of the 01表 form")
+                        .note(format!(
+                            "the {} form prints the 类 {}; a figure under another code would not be printed",
+                            profile.id,
+                            profile.table01.expenditure_classes.join(", ")
+                        )),
+                    );
+                }
+            }
+        }
+        let f4 = self.file("table04.toml");
+        let codes: Vec<&Text> = d
+            .table04
+            .expenditure
+            .classes
+            .iter()
+            .map(|c| &c.code)
+            .collect();
+        let well_formed = self.function_code_shapes(f4, "公开04表", &codes, &[3]);
+        self.duplicates(f4, "公开04表", "类", &codes);
+        for code in well_formed {
+            self.known_class(f4, "公开04表", code);
+        }
+    }
+
+    /// Reports codes that are not function classification codes of the allowed lengths; returns the others.
+    fn function_code_shapes<'t>(
+        &mut self,
+        id: FileId,
+        table: &str,
+        codes: &[&'t Text],
+        lengths: &[usize],
+    ) -> Vec<&'t Text> {
+        let mut good = Vec::new();
+        for code in codes {
+            if is_function_code(code) && lengths.contains(&code.len()) {
+                good.push(*code);
+                continue;
+            }
+            let expected = if lengths == [3] {
+                "3 digits: this table lists 类 only".to_string()
+            } else {
+                "3 digits (类), 5 (款) or 7 (项)".to_string()
+            };
+            self.out.push(
+                Diagnostic::error(
+                    "code-shape",
+                    format!(
+                        "`{}` is not a function classification code of {table}",
+                        code.value
+                    ),
+                )
+                .at(id, code.span.clone(), format!("expected {expected}"))
+                .note(format!(
+                    "found {} character(s); a code is written as digits only, e.g. 2080108",
+                    code.chars().count()
+                )),
+            );
+        }
+        good
+    }
+
+    /// A 类 code must be one the profile names.
+    fn known_class(&mut self, id: FileId, table: &str, code: &Text) {
+        let Some(profile) = self.profile else { return };
+        if profile.class_name(code).is_none() {
+            self.out.push(
+                Diagnostic::error(
+                    "unknown-class",
+                    format!(
+                        "{table} lists 类 {}, which the {} profile does not have",
+                        code.value, profile.id
+                    ),
+                )
+                .at(id, code.span.clone(), "unknown 类")
+                .note("the 类 of a year's function classification are listed in its profile"),
+            );
+        }
+    }
+
+    /// The same key listed twice in one table or section.
+    fn duplicates(&mut self, id: FileId, table: &str, what: &str, keys: &[&Text]) {
+        let mut first: HashMap<&str, &Text> = HashMap::new();
+        for key in keys {
+            match first.get(key.value.as_str()) {
+                Some(earlier) => self.out.push(
+                    Diagnostic::error(
+                        "code-duplicate",
+                        format!("{table} lists the {what} {} twice", key.value),
+                    )
+                    .at(id, key.span.clone(), "listed again here")
+                    .also(id, earlier.span.clone(), "first listed here")
+                    .note(format!(
+                        "expected each {what} once; its figures would be counted twice"
+                    )),
+                ),
+                None => {
+                    first.insert(key.value.as_str(), key);
+                }
+            }
+        }
+    }
+
+    /// 公开06表: economic codes, their 类 lines, which panel they belong to, duplicates across both panels.
+    fn economic_codes(&mut self) {
+        let t = &self.doc.table06;
+        let id = self.file("table06.toml");
+        let mut all: Vec<&Text> = Vec::new();
+        for (panel, lines, personnel) in [
+            ("人员经费", &t.personnel, true),
+            ("公用经费", &t.public, false),
+        ] {
+            for line in lines {
+                let c = line.code.value.as_str();
+                all.push(&line.code);
+                if !(matches!(c.len(), 3 | 5) && c.bytes().all(|b| b.is_ascii_digit())) {
+                    self.out.push(
+                        Diagnostic::error(
+                            "code-shape",
+                            format!("`{c}` is not an economic classification code"),
+                        )
+                        .at(
+                            id,
+                            line.code.span.clone(),
+                            "expected 3 digits (类) or 5 (款)",
+                        )
+                        .note("economic classification codes of 公开06表 look like 301 or 30101"),
+                    );
+                    continue;
+                }
+                let class = &c[..3];
+                if c.len() == 5 && !lines.iter().any(|l| l.code.value == class) {
+                    self.out.push(
+                        Diagnostic::error(
+                            "code-parent",
+                            format!("公开06表 {panel} lists {c} without its 类 {class}"),
+                        )
+                        .at(
+                            id,
+                            line.code.span.clone(),
+                            format!("expected a line {class} above this one"),
+                        )
+                        .note("a 类 line's figure is the sum of its 款 lines"),
+                    );
+                }
+                let is_personnel = matches!(class, "301" | "303");
+                if is_personnel != personnel {
+                    let (here, there) = if personnel {
+                        ("人员经费", "公用经费")
+                    } else {
+                        ("公用经费", "人员经费")
+                    };
+                    self.out.push(
+                        Diagnostic::error(
+                            "economic-panel",
+                            format!("{c} {} is listed under {here}", line.name.value),
+                        )
+                        .at(id, line.code.span.clone(), format!("belongs to {there}"))
+                        .note("人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助; 公用经费 = every other class"),
+                    );
+                }
+            }
+        }
+        self.duplicates(id, "公开06表", "code", &all);
+    }
+
+    /// explanation.toml: every budget names a 项 of 公开05表, once; every 项 of 05 has a budget.
+    fn explanation_codes(&mut self) {
+        let d = self.doc;
+        let id = self.file("explanation.toml");
+        let items: Vec<&Text> = d
+            .explanation
+            .general_budget
+            .items
+            .iter()
+            .map(|i| &i.code)
+            .collect();
+        for code in &items {
+            let is_item =
+                code.len() == 7 && d.table05.rows.iter().any(|r| r.code.value == code.value);
+            if !is_item {
+                self.out.push(
+                    Diagnostic::error(
+                        "unknown-code",
+                        format!("the budget for {} names no 项 of 公开05表", code.value),
+                    )
+                    .at(id, code.span.clone(), "not a 项 (7-digit line) of table05.toml")
+                    .note("year-start budgets are given per 项 of 公开05表; the narrative pairs each with its 决算"),
+                );
+            }
+        }
+        self.duplicates(id, "explanation.toml", "项 budget", &items);
+        let f5 = self.file("table05.toml");
+        for row in d.table05.rows.iter().filter(|r| r.code.len() == 7) {
+            if !items.iter().any(|c| c.value == row.code.value) {
+                self.out.push(
+                    Diagnostic::warning(
+                        "missing-budget",
+                        format!(
+                            "项 {} {} has no year-start budget in explanation.toml",
+                            row.code.value, row.name.value
+                        ),
+                    )
+                    .at(
+                        f5,
+                        row.code.span.clone(),
+                        "no [[general_budget.items]] entry for this code",
+                    )
+                    .note("the narrative then states its 决算 without a completion rate"),
+                );
+            }
+        }
+    }
+
+    /// glossary.toml: a code names a line of 公开05表; no term or code twice.
+    fn glossary_codes(&mut self) {
+        let d = self.doc;
+        let id = self.file("glossary.toml");
+        let mut codes = Vec::new();
+        let mut terms = Vec::new();
+        for term in &d.glossary.terms {
+            if let Some(t) = &term.term {
+                terms.push(t);
+            }
+            if let Some(code) = &term.code {
+                codes.push(code);
+                if !d.table05.rows.iter().any(|r| r.code.value == code.value) {
+                    self.out.push(
+                        Diagnostic::error(
+                            "unknown-code",
+                            format!(
+                                "the glossary explains {}, which is not a line of 公开05表",
+                                code.value
+                            ),
+                        )
+                        .at(id, code.span.clone(), "not in table05.toml")
+                        .note("a glossary code takes its 类/款/项 names from 公开05表"),
+                    );
+                }
+            }
+        }
+        self.duplicates(id, "glossary.toml", "code", &codes);
+        self.duplicates(id, "glossary.toml", "term", &terms);
+    }
+
+    /// One name per code across 02, 03, 04, 05, 08, 09; a 类 named as in the profile.
+    pub(super) fn names(&mut self, tables: &[ClassTable<'_>]) {
+        let d = self.doc;
+        // Form order, so the first name met is the one a reader sees first.
+        let mut lines: Vec<(&str, FileId, &Text, &Text)> = Vec::new();
+        for table in &tables[..2] {
+            let id = self.file(table.file);
+            lines.extend(table.rows.iter().map(|r| (table.label, id, r.code, r.name)));
+        }
+        let f4 = self.file("table04.toml");
+        lines.extend(
+            d.table04
+                .expenditure
+                .classes
+                .iter()
+                .map(|l| ("公开04表", f4, &l.code, &l.name)),
+        );
+        for table in &tables[2..] {
+            let id = self.file(table.file);
+            lines.extend(table.rows.iter().map(|r| (table.label, id, r.code, r.name)));
+        }
+        let mut first: HashMap<&str, (&str, FileId, &Text)> = HashMap::new();
+        for (label, id, code, name) in lines {
+            if code.len() == 3 {
+                if let Some(standard) = self.profile.and_then(|p| p.class_name(code)) {
+                    if name.value != standard {
+                        self.out.push(
+                            Diagnostic::error(
+                                "name-mismatch",
+                                format!("{label} names 类 {} `{}`", code.value, name.value),
+                            )
+                            .at(id, name.span.clone(), format!("expected {standard}"))
+                            .also(id, code.span.clone(), "this 类")
+                            .note(format!(
+                                "expected `{standard}` (the profile's name), found `{}`",
+                                name.value
+                            )),
+                        );
+                    }
+                }
+                continue;
+            }
+            match first.get(code.value.as_str()) {
+                Some((first_label, first_id, first_name)) if first_name.value != name.value => {
+                    self.out.push(
+                        Diagnostic::error(
+                            "name-mismatch",
+                            format!(
+                                "{label} names {} `{}`, {first_label} `{}`",
+                                code.value, name.value, first_name.value
+                            ),
+                        )
+                        .at(id, name.span.clone(), format!("{label}: {}", name.value))
+                        .also(*first_id, first_name.span.clone(), format!("{first_label}: {}", first_name.value))
+                        .note(format!(
+                            "expected `{}` (as {first_label} names it), found `{}`; a code has one name",
+                            first_name.value, name.value
+                        )),
+                    );
+                }
+                Some(_) => {}
+                None => {
+                    first.insert(code.value.as_str(), (label, id, name));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,270 @@
+//! Facts stated once (unit, year, publication date), counts that must agree with the money (团组, 人次, 辆), and
+//! the sign of every figure.
+
+use super::{MAY_BE_NEGATIVE, Validator, numbers};
+use crate::diag::Diagnostic;
+use crate::model::SECTIONS;
+use crate::money::{Located, Money, parse_exact};
+use crate::profile::Profile;
+
+impl Validator<'_> {
+    /// document.toml: a unit name, a plausible year, a known profile, a publication date after the year.
+    pub(super) fn document_facts(&mut self) {
+        let info = &self.doc.document;
+        let id = self.file("document.toml");
+        if info.unit.value.trim().is_empty() {
+            self.out.push(
+                Diagnostic::error("document-facts", "the unit name is empty")
+                    .at(id, info.unit.span.clone(), "the 单位全称 goes here")
+                    .note(
+                        "expected the unit's full name as the title prints it, found an empty text",
+                    ),
+            );
+        }
+        for (field, what) in [
+            (&info.short_name, "short name"),
+            (&info.supervisor, "主管部门"),
+        ] {
+            if let Some(text) = field.as_ref().filter(|t| t.value.trim().is_empty()) {
+                self.out.push(
+                    Diagnostic::error("document-facts", format!("the {what} is empty"))
+                        .at(id, text.span.clone(), "empty")
+                        .note("leave the key out when there is nothing to state"),
+                );
+            }
+        }
+        let year = info.year.value;
+        if !(1949..=2200).contains(&year) {
+            self.out.push(
+                Diagnostic::error(
+                    "document-facts",
+                    format!("the year {year} is not a plausible fiscal year"),
+                )
+                .at(id, info.year.span.clone(), "expected a year such as 2020")
+                .note(format!("expected a year from 1949 to 2200, found {year}")),
+            );
+        }
+        match info.published.value.date {
+            None => self.out.push(
+                Diagnostic::error("document-facts", "the publication date has no date")
+                    .at(id, info.published.span.clone(), "expected a date such as 2021-09-30")
+                    .note("the PDF's date is the publication date, so it must name a day"),
+            ),
+            Some(date) if i32::from(date.year) <= year => self.out.push(
+                Diagnostic::error(
+                    "document-facts",
+                    format!("the {year} 决算 is dated {date}, before the fiscal year ended"),
+                )
+                .at(id, info.published.span.clone(), format!("published {date}"))
+                .also(id, info.year.span.clone(), format!("fiscal year {year}"))
+                .note(format!(
+                    "expected a date after {year}-12-31 (final accounts are published the year after), found {date}"
+                )),
+            ),
+            Some(_) => {}
+        }
+        if self.profile.is_none() {
+            let known: Vec<&str> = Profile::ids().collect();
+            self.out.push(
+                Diagnostic::error(
+                    "unknown-profile",
+                    format!("there is no profile `{}`", info.profile.value),
+                )
+                .at(id, info.profile.span.clone(), "unknown profile")
+                .note(format!("known profiles: {}", known.join(", "))),
+            );
+        }
+    }
+
+    /// “三公” counts agree with the money: a 团组 or 辆 where money was spent and none where none was; at least
+    /// one 人次 per 团组; the fleet within the unit's vehicles and the year's purchases within the fleet.
+    pub(super) fn counts(&mut self) {
+        let d = self.doc;
+        let a = &d.table07.actual;
+        let tp = &d.three_public;
+        self.count_agrees(
+            a.overseas.as_ref(),
+            "table07.toml",
+            "因公出国（境）费",
+            &tp.overseas.groups,
+            "团组",
+        );
+        self.people_per_group(&tp.overseas.groups, &tp.overseas.people, "因公出国（境）");
+        for (part, what) in [
+            (&tp.reception.foreign, "外宾接待"),
+            (&tp.reception.domestic, "其他国内公务接待"),
+        ] {
+            self.count_agrees(
+                Some(&part.amount),
+                "three_public.toml",
+                what,
+                &part.groups,
+                "团组",
+            );
+            self.people_per_group(&part.groups, &part.people, what);
+        }
+        self.count_agrees(
+            a.vehicle_purchase.as_ref(),
+            "table07.toml",
+            "公务用车购置费",
+            &tp.vehicles.purchased,
+            "辆",
+        );
+        let f = self.file("three_public.toml");
+        let fleet = &tp.vehicles.fleet;
+        let purchased = &tp.vehicles.purchased;
+        if purchased.value > fleet.value {
+            self.out.push(
+                Diagnostic::error(
+                    "count-mismatch",
+                    format!(
+                        "{} vehicles bought this year, but a fleet of {}",
+                        purchased.value, fleet.value
+                    ),
+                )
+                .at(
+                    f,
+                    purchased.span.clone(),
+                    format!("{} 辆 bought", purchased.value),
+                )
+                .also(f, fleet.span.clone(), format!("保有量 {} 辆", fleet.value))
+                .note(format!(
+                    "expected at most {} (the year-end fleet holds the year's purchases), found {}",
+                    fleet.value, purchased.value
+                )),
+            );
+        }
+        let assets = &d.assets;
+        let held: u64 = assets
+            .vehicles
+            .iter()
+            .map(|v| u64::from(v.count.value))
+            .sum();
+        if u64::from(fleet.value) > held {
+            let fa = self.file("assets.toml");
+            let mut diag = Diagnostic::error(
+                "count-mismatch",
+                format!(
+                    "the “三公” fleet of {} exceeds the {held} vehicles the unit holds",
+                    fleet.value
+                ),
+            )
+            .at(f, fleet.span.clone(), format!("保有量 {} 辆", fleet.value));
+            for v in assets.vehicles.iter().filter(|v| v.count.value > 0) {
+                diag = diag.also(fa, v.count.span.clone(), v.kind.value.clone());
+            }
+            self.out.push(diag.note(format!(
+                "expected at most {held} (the vehicles of assets.toml), found {}",
+                fleet.value
+            )));
+        }
+    }
+
+    /// Money spent means at least one (团组, 辆); a count means money spent.
+    fn count_agrees(
+        &mut self,
+        money: Option<&Money>,
+        file: &str,
+        what: &str,
+        count: &Located<u32>,
+        unit: &str,
+    ) {
+        let Some(money) = money else { return };
+        let mf = self.file(file);
+        let cf = self.file("three_public.toml");
+        let (spent, counted) = (!money.is_zero(), count.value > 0);
+        if spent == counted {
+            return;
+        }
+        let (message, expected) = if spent {
+            (
+                format!("{what} is {} but its count is 0 {unit}", money.display()),
+                format!("at least 1 {unit}"),
+            )
+        } else {
+            (
+                format!("{what} is 0.00 but its count is {} {unit}", count.value),
+                format!("0 {unit}"),
+            )
+        };
+        self.out.push(
+            Diagnostic::error("count-mismatch", message)
+                .at(cf, count.span.clone(), format!("{} {unit}", count.value))
+                .also(
+                    mf,
+                    money.span.clone(),
+                    format!("{what} {}", money.display()),
+                )
+                .note(format!("expected {expected}, found {} {unit}", count.value)),
+        );
+    }
+
+    /// Each 团组 has at least one 人次, and 人次 need a 团组.
+    fn people_per_group(&mut self, groups: &Located<u32>, people: &Located<u32>, what: &str) {
+        if people.value >= groups.value && (people.value == 0) == (groups.value == 0) {
+            return;
+        }
+        let f = self.file("three_public.toml");
+        self.out.push(
+            Diagnostic::error(
+                "count-mismatch",
+                format!("{what}: {} 人次 in {} 团组", people.value, groups.value),
+            )
+            .at(f, people.span.clone(), format!("{} 人次", people.value))
+            .also(f, groups.span.clone(), format!("{} 团组", groups.value))
+            .note(format!(
+                "expected at least one 人次 per 团组 and none without one ({} or more), found {}",
+                groups.value.max(1),
+                people.value
+            )),
+        );
+    }
+
+    /// No negative figure, except those of [`MAY_BE_NEGATIVE`]; read from the TOML text, so a field added to the
+    /// model later is covered without being listed here.
+    pub(super) fn signs(&mut self) {
+        for spec in SECTIONS {
+            // The year is document.toml's only number and has its own rule.
+            if spec.file == "document.toml" {
+                continue;
+            }
+            let id = self.file(spec.file);
+            let text = self.loaded.sources.text(id);
+            let mut negatives = Vec::new();
+            // Only a literal with a minus sign can be negative: the path is written out for those alone.
+            let walked = numbers::visit(text, |path, span| {
+                if text[span.clone()].starts_with('-') {
+                    negatives.push((path.to_string(), span));
+                }
+            });
+            if walked.is_err() {
+                continue;
+            }
+            for (path, span) in negatives {
+                let literal = &text[span.clone()];
+                let negative =
+                    parse_exact(literal).is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
+                let allowed = MAY_BE_NEGATIVE
+                    .iter()
+                    .any(|(f, pattern, _)| *f == spec.file && numbers::matches(pattern, &path));
+                if negative && !allowed {
+                    self.out.push(
+                        Diagnostic::error(
+                            "negative-amount",
+                            format!("{} `{path}` is negative", spec.file),
+                        )
+                        .at(id, span.clone(), "negative")
+                        .note(format!(
+                            "expected 0 or more, found {literal}; only {} may be negative",
+                            MAY_BE_NEGATIVE
+                                .iter()
+                                .map(|(f, p, _)| format!("{f} `{p}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )),
+                    );
+                }
+            }
+        }
+    }
+}

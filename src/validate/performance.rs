@@ -1,0 +1,353 @@
+//! 预算绩效: the self-evaluation forms (weights, scores, execution) and the management figures (grade counts,
+//! funds covered).
+//!
+//! A form's execution score, total score and grade are not stored: `derive` computes them (资金执行率 × 分值,
+//! the sum, the band 优 ≥ 90 / 良 ≥ 80 / 中 ≥ 60 / 差), so they cannot disagree with each other. What can be wrong
+//! is what they are computed from, and that is checked here: weights adding up to 100, no score above its weight,
+//! no execution above the budget (which would push the execution score above its weight and the total past 100).
+
+use rust_decimal::Decimal;
+
+use super::{Bound, Validator, add_up};
+use crate::diag::Diagnostic;
+use crate::model::*;
+use crate::money::Rate;
+
+/// Why the 部门评价's money is bounded by the self-evaluation's.
+const COVERED: &str =
+    "the self-evaluation covers all 项目支出, so the projects the 部门评价 takes are among them";
+
+impl Validator<'_> {
+    pub(super) fn performance(&mut self) {
+        let id = self.file("performance.toml");
+        for p in &self.doc.performance.projects {
+            self.weights(p);
+            for i in &p.indicators {
+                if i.score.value > i.weight.value {
+                    self.out.push(
+                        Diagnostic::error(
+                            "score-mismatch",
+                            format!(
+                                "「{}」 {}: the score {} exceeds the weight {}",
+                                p.name.value,
+                                i.name.value,
+                                i.score.value.normalize(),
+                                i.weight.value.normalize()
+                            ),
+                        )
+                        .at(id, i.score.span.clone(), "自评得分")
+                        .also(id, i.weight.span.clone(), "指标分值")
+                        .note(format!(
+                            "expected at most {}, found {}",
+                            i.weight.value.normalize(),
+                            i.score.value.normalize()
+                        )),
+                    );
+                }
+            }
+            for (funds, what) in std::iter::once((&p.funds, "年度资金总额"))
+                .chain(p.city_funds.iter().map(|c| (c, "市本级安排资金")))
+            {
+                self.execution(p, funds, what);
+            }
+            if let Some(city) = &p.city_funds {
+                for (part, whole, column) in [
+                    (&city.initial_budget, &p.funds.initial_budget, "年初预算数"),
+                    (&city.annual_budget, &p.funds.annual_budget, "全年预算数"),
+                    (&city.executed, &p.funds.executed, "全年执行数"),
+                ] {
+                    self.bound(Bound {
+                        subject_text: format!("「{}」 市本级安排资金 {column}", p.name.value),
+                        relation: format!("年度资金总额 {column}"),
+                        parts: vec![self.fixed(
+                            "performance.toml",
+                            part,
+                            format!("市本级 {column}"),
+                        )],
+                        whole: vec![self.fixed(
+                            "performance.toml",
+                            whole,
+                            format!("年度资金总额 {column}"),
+                        )],
+                        why: "其中：市本级安排资金 is part of the project's 年度资金总额",
+                    });
+                }
+            }
+            self.project_facts(p);
+        }
+        self.management();
+    }
+
+    /// Indicator weights and the execution weight add up to 100.
+    fn weights(&mut self, p: &Project) {
+        let id = self.file("performance.toml");
+        let weights = p
+            .indicators
+            .iter()
+            .map(|i| i.weight.value)
+            .chain([p.execution.weight.value]);
+        let sum = add_up(weights);
+        if sum == Some(Decimal::ONE_HUNDRED) {
+            return;
+        }
+        let sum = sum.map_or_else(
+            || "too much to add up".to_string(),
+            |s| s.normalize().to_string(),
+        );
+        let mut d = Diagnostic::error(
+            "score-mismatch",
+            format!(
+                "the weights of 「{}」 add up to {}, not 100",
+                p.name.value, sum
+            ),
+        )
+        .at(
+            id,
+            p.name.span.clone(),
+            format!("weights add up to {}", sum),
+        );
+        for i in &p.indicators {
+            d = d.also(id, i.weight.span.clone(), i.name.value.clone());
+        }
+        d = d.also(id, p.execution.weight.span.clone(), "执行率指标");
+        self.out.push(d.note(format!(
+            "expected 100 (指标分值 of all indicators, including 资金执行率), found {}",
+            sum
+        )));
+    }
+
+    /// 全年执行数 ≤ 全年预算数: the execution score is rate × weight and must stay within the weight.
+    fn execution(&mut self, p: &Project, funds: &ProjectFunds, what: &str) {
+        let (executed, budget) = (funds.executed.amount, funds.annual_budget.amount);
+        if executed <= budget {
+            return;
+        }
+        let id = self.file("performance.toml");
+        // Checked arithmetic: hostile figures must give a finding, not an overflow.
+        let rate = if budget.is_zero() {
+            "undefined (the budget is 0)".to_string()
+        } else {
+            executed
+                .decimal()
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|x| x.checked_div(budget.decimal()))
+                .map_or_else(
+                    || "too large to state".to_string(),
+                    |r| Rate::new(r).display(),
+                )
+        };
+        self.out.push(
+            Diagnostic::error(
+                "execution-rate",
+                format!("「{}」 {what}: 全年执行数 exceeds 全年预算数", p.name.value),
+            )
+            .at(
+                id,
+                funds.executed.span.clone(),
+                format!("全年执行数 {}", executed.display()),
+            )
+            .also(
+                id,
+                funds.annual_budget.span.clone(),
+                format!("全年预算数 {}", budget.display()),
+            )
+            .note(format!(
+                "expected at most {}, found {}; 资金执行率 {rate} would score above its weight {}",
+                budget.display(),
+                executed.display(),
+                p.execution.weight.value.normalize()
+            )),
+        );
+    }
+
+    /// A 单位's form names the unit as 实施单位, its 主管部门, and a period that includes the year.
+    fn project_facts(&mut self, p: &Project) {
+        let info = &self.doc.document;
+        let id = self.file("performance.toml");
+        let doc_id = self.file("document.toml");
+        if info.kind.value == Kind::Unit {
+            if let Some(implementer) = p
+                .implementer
+                .as_ref()
+                .filter(|i| i.value != info.unit.value)
+            {
+                self.out.push(
+                    Diagnostic::error(
+                        "document-facts",
+                        format!("「{}」 names another 实施单位 than the unit", p.name.value),
+                    )
+                    .at(id, implementer.span.clone(), "实施单位")
+                    .also(doc_id, info.unit.span.clone(), "the unit")
+                    .note(format!(
+                        "expected `{}`, found `{}`",
+                        info.unit.value, implementer.value
+                    )),
+                );
+            }
+            if let Some(supervisor) = info
+                .supervisor
+                .as_ref()
+                .filter(|s| s.value != p.supervisor.value)
+            {
+                self.out.push(
+                    Diagnostic::error(
+                        "document-facts",
+                        format!(
+                            "「{}」 names another 主管部门 than document.toml",
+                            p.name.value
+                        ),
+                    )
+                    .at(id, p.supervisor.span.clone(), "主管部门")
+                    .also(doc_id, supervisor.span.clone(), "the unit's 主管部门")
+                    .note(format!(
+                        "expected `{}`, found `{}`",
+                        supervisor.value, p.supervisor.value
+                    )),
+                );
+            }
+        }
+        // 起止时间 is free text ("2020.1-12", "2019.7-2021.6"): the years it names must include the fiscal year.
+        let years: Vec<i32> = p
+            .period
+            .value
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| s.len() == 4)
+            .filter_map(|s| s.parse().ok())
+            .collect();
+        let year = info.year.value;
+        if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
+            if !(*first..=*last).contains(&year) {
+                self.out.push(
+                    Diagnostic::error(
+                        "document-facts",
+                        format!(
+                            "「{}」 runs {}, outside the fiscal year {year}",
+                            p.name.value, p.period.value
+                        ),
+                    )
+                    .at(id, p.period.span.clone(), "起止时间")
+                    .also(doc_id, info.year.span.clone(), "fiscal year")
+                    .note(if first == last {
+                        format!("expected a period that includes {year}, found {first}")
+                    } else {
+                        format!("expected a period that includes {year}, found {first}–{last}")
+                    }),
+                );
+            }
+        }
+    }
+
+    /// 部门评价 grade counts add up to the projects evaluated; the money evaluated within the money covered; the
+    /// money covered within the year's 项目支出.
+    fn management(&mut self) {
+        let d = self.doc;
+        let m = &d.performance.management;
+        let id = self.file("performance.toml");
+        let g = &m.grades;
+        let grades: Vec<(&str, &crate::money::Located<u32>)> = [
+            ("优", &g.excellent),
+            ("良", &g.good),
+            ("中", &g.fair),
+            ("差", &g.poor),
+        ]
+        .into_iter()
+        .filter_map(|(name, n)| n.as_ref().map(|n| (name, n)))
+        .collect();
+        let graded: u64 = grades.iter().map(|(_, n)| u64::from(n.value)).sum();
+        if graded != u64::from(m.evaluated_projects.value) {
+            let mut diag = Diagnostic::error(
+                "count-mismatch",
+                format!(
+                    "{} projects evaluated, but the grades count {graded}",
+                    m.evaluated_projects.value
+                ),
+            )
+            .at(
+                id,
+                m.evaluated_projects.span.clone(),
+                format!("{} projects", m.evaluated_projects.value),
+            );
+            for (name, n) in &grades {
+                diag = diag.also(id, n.span.clone(), format!("{} {name}", n.value));
+            }
+            self.out.push(diag.note(format!(
+                "expected the grades to add up to {}, found {graded}",
+                m.evaluated_projects.value
+            )));
+        }
+        let examples = m.evaluated_examples.len();
+        if examples as u64 > u64::from(m.evaluated_projects.value) {
+            let mut diag = Diagnostic::error(
+                "count-mismatch",
+                format!(
+                    "{examples} projects named as examples of {} evaluated",
+                    m.evaluated_projects.value
+                ),
+            )
+            .at(id, m.evaluated_projects.span.clone(), "projects evaluated");
+            for e in &m.evaluated_examples {
+                diag = diag.also(id, e.span.clone(), "example");
+            }
+            self.out.push(diag.note(format!(
+                "expected at most {} examples, found {examples}",
+                m.evaluated_projects.value
+            )));
+        }
+        let f = "performance.toml";
+        self.bound(Bound {
+            subject_text: "部门评价 一般公共预算支出".to_string(),
+            relation: "共涉及资金 of the self-evaluation".to_string(),
+            parts: vec![self.fixed(f, &m.evaluated_general_budget, "部门评价 一般公共预算")],
+            whole: vec![self.fixed(f, &m.funds, "共涉及资金")],
+            why: COVERED,
+        });
+        self.bound(Bound {
+            subject_text: "部门评价 政府性基金预算支出".to_string(),
+            relation: "政府性基金预算项目 资金 of the self-evaluation".to_string(),
+            parts: vec![self.term(
+                f,
+                m.evaluated_government_fund.as_ref(),
+                "部门评价 政府性基金预算",
+            )],
+            whole: vec![self.term(
+                f,
+                m.government_fund_funds.as_ref(),
+                "政府性基金预算项目 资金",
+            )],
+            why: COVERED,
+        });
+        for (funds, table, label, projects) in [
+            (
+                Some(&m.funds),
+                "table05.toml",
+                "公开05表",
+                d.table05.total.project.as_ref(),
+            ),
+            (
+                m.government_fund_funds.as_ref(),
+                "table08.toml",
+                "公开08表",
+                d.table08.total.project.as_ref(),
+            ),
+        ] {
+            let (Some(funds), Some(projects)) = (funds, projects) else {
+                continue;
+            };
+            if funds.amount > projects.amount {
+                self.out.push(
+                    Diagnostic::warning(
+                        "coverage",
+                        format!("the self-evaluation covers more money than {label} 项目支出"),
+                    )
+                    .at(id, funds.span.clone(), format!("共涉及资金 {}", funds.display()))
+                    .also(self.file(table), projects.span.clone(), format!("{label} 项目支出"))
+                    .note(format!(
+                        "expected at most {} (the year's 项目支出), found {}; the narrative then states no share",
+                        projects.display(),
+                        funds.display()
+                    )),
+                );
+            }
+        }
+    }
+}
