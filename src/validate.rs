@@ -15,6 +15,7 @@ mod cross;
 mod facts;
 pub mod numbers;
 mod performance;
+mod placeholders;
 mod sums;
 
 use rust_decimal::Decimal;
@@ -27,6 +28,10 @@ use crate::profile::Profile;
 
 /// The rule codes, with what each checks (printed by `juesuan rules`).
 pub const RULES: &[(&str, &str)] = &[
+    (
+        "placeholder",
+        "warning: a value `juesuan new` marked 待填写 is still to be filled in",
+    ),
     (
         "unknown-profile",
         "document.toml names a year profile that this version does not have",
@@ -355,6 +360,7 @@ impl<'a> Validator<'a> {
         self.counts();
         self.signs();
         self.performance();
+        self.placeholders();
     }
 
     /// A term for a figure that may be absent.
