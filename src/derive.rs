@@ -168,6 +168,8 @@ fn share(part: Amount, whole: Amount, prefix: &str) -> Option<String> {
 /// The change on last year as a clause after its subject: "增加349.70万元，增长49.14%", "减少…，下降…",
 /// "新增X万元" (last year zero), "持平".
 pub fn change(current: Amount, previous: Amount) -> String {
+    // Compare the figures as printed: 1.004 against 1 reads 1.00 against 1.00, which is no change.
+    let (current, previous) = (current.rounded(), previous.rounded());
     let diff = (current - previous).abs();
     match Trend::of(current, previous) {
         Trend::Flat => "持平".to_string(),
@@ -183,7 +185,7 @@ fn rate(part: Amount, whole: Amount) -> String {
 
 /// "与2019年度相比，减少0.40万元，下降63.49%" or "与2019年度持平".
 pub fn versus(previous_year: &str, current: Amount, previous: Amount) -> String {
-    match Trend::of(current, previous) {
+    match Trend::of(current.rounded(), previous.rounded()) {
         Trend::Flat => format!("与{previous_year}持平"),
         _ => format!("与{previous_year}相比，{}", change(current, previous)),
     }
@@ -191,7 +193,7 @@ pub fn versus(previous_year: &str, current: Amount, previous: Amount) -> String 
 
 /// "大于" / "小于" / "等于": how the 决算 compares with the 预算.
 pub fn compared(actual: Amount, budget: Amount) -> &'static str {
-    match Trend::of(actual, budget) {
+    match Trend::of(actual.rounded(), budget.rounded()) {
         Trend::Up => "大于",
         Trend::Down => "小于",
         Trend::Flat => "等于",
@@ -1255,7 +1257,7 @@ fn structure_classes<'a>(
 
 /// "X与2019年相比增加…" with the subject in the middle: "与2019年相比，一般公共预算财政拨款支出增加…".
 fn versus_subject(prev_year: &str, subject: &str, current: Amount, previous: Amount) -> String {
-    match Trend::of(current, previous) {
+    match Trend::of(current.rounded(), previous.rounded()) {
         Trend::Flat => format!("与{prev_year}相比，{subject}持平"),
         _ => format!("与{prev_year}相比，{subject}{}", change(current, previous)),
     }
@@ -1543,6 +1545,10 @@ mod tests {
         assert_eq!(change(a("0"), a("0")), "持平");
         assert_eq!(change(a("1.5"), a("0")), "新增1.50万元");
         assert_eq!(change(a("0"), a("2")), "减少2.00万元，下降100.00%");
+        // figures with more decimals are compared as printed
+        assert_eq!(change(a("1.004"), a("1")), "持平");
+        assert_eq!(change(a("1.006"), a("1")), "增加0.01万元，增长1.00%");
+        assert_eq!(versus("2019年度", a("1.004"), a("1")), "与2019年度持平");
     }
 
     #[test]
