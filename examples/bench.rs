@@ -155,6 +155,7 @@ fn run() -> Result<(), String> {
     let mut rows = vec![Row {
         mode: "(a) juesuan batch, 1 process".into(),
         ms: format!("{a_ms:.1} (wall/N)"),
+        cpu_ms: a.cpu.as_secs_f64() * 1e3 / n as f64,
         rate: a_rate,
         rss_kib: a.max_rss_kib,
     }];
@@ -199,18 +200,23 @@ fn run() -> Result<(), String> {
 
     println!();
     println!(
-        "{:<40} {:>18} {:>10} {:>10}",
-        "mode", "ms/doc (median)", "docs/s", "peak RSS"
+        "{:<36} {:>18} {:>12} {:>8} {:>10}",
+        "mode", "ms/doc (median)", "CPU ms/doc", "docs/s", "peak RSS"
     );
     for row in &rows {
         println!(
-            "{:<40} {:>18} {:>10.1} {:>6.1} MiB",
+            "{:<36} {:>18} {:>12.1} {:>8.1} {:>6.1} MiB",
             row.mode,
             row.ms,
+            row.cpu_ms,
             row.rate,
             row.rss_kib as f64 / 1024.0
         );
     }
+    println!(
+        "(CPU ms/doc: user + system time of the process(es) per document, all threads; wall figures depend on"
+    );
+    println!(" what else the machine is running, CPU figures much less)");
     match &c_result {
         Ok(c) => {
             println!();
@@ -250,6 +256,7 @@ fn run() -> Result<(), String> {
 struct Row {
     mode: String,
     ms: String,
+    cpu_ms: f64,
     rate: f64,
     rss_kib: u64,
 }
@@ -258,6 +265,8 @@ struct Row {
 struct Measured {
     ok: bool,
     wall: Duration,
+    /// User plus system CPU time of the child (all its threads).
+    cpu: Duration,
     max_rss_kib: u64,
     /// Resident set size samples (KiB), when asked for.
     samples: Vec<u64>,
@@ -320,10 +329,15 @@ fn measure(mut cmd: Command, log: &Path, sample: bool) -> Result<Measured, Strin
     Ok(Measured {
         ok: libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
         wall,
+        cpu: timeval(usage.ru_utime) + timeval(usage.ru_stime),
         // Linux reports ru_maxrss in KiB.
         max_rss_kib: usage.ru_maxrss as u64,
         samples,
     })
+}
+
+fn timeval(t: libc::timeval) -> Duration {
+    Duration::from_secs(t.tv_sec.max(0) as u64) + Duration::from_micros(t.tv_usec.max(0) as u64)
 }
 
 fn vm_rss_kib(pid: libc::pid_t) -> Option<u64> {
@@ -335,6 +349,7 @@ fn vm_rss_kib(pid: libc::pid_t) -> Option<u64> {
 /// Results of running one process per document.
 struct PerProcess {
     median_ms: f64,
+    cpu_ms: f64,
     rate: f64,
     max_rss_kib: u64,
 }
@@ -344,6 +359,7 @@ impl PerProcess {
         Row {
             mode: mode.into(),
             ms: format!("{:.1}", self.median_ms),
+            cpu_ms: self.cpu_ms,
             rate: self.rate,
             rss_kib: self.max_rss_kib,
         }
@@ -357,6 +373,7 @@ fn per_process(
 ) -> Result<PerProcess, String> {
     let mut times = Vec::with_capacity(dirs.len());
     let mut max_rss_kib = 0;
+    let mut cpu = Duration::ZERO;
     let start = Instant::now();
     for dir in dirs {
         let name = dir.file_name().unwrap_or_default().to_string_lossy();
@@ -366,11 +383,13 @@ fn per_process(
         }
         times.push(m.wall.as_secs_f64() * 1e3);
         max_rss_kib = max_rss_kib.max(m.max_rss_kib);
+        cpu += m.cpu;
     }
     let total = start.elapsed();
     times.sort_by(f64::total_cmp);
     Ok(PerProcess {
         median_ms: times[times.len() / 2],
+        cpu_ms: cpu.as_secs_f64() * 1e3 / dirs.len() as f64,
         rate: dirs.len() as f64 / total.as_secs_f64(),
         max_rss_kib,
     })

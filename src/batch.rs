@@ -72,6 +72,8 @@ pub enum BatchError {
     },
     #[error("cannot start a worker thread: {0}")]
     Thread(std::io::Error),
+    #[error("cannot encode the manifest: {0}")]
+    ManifestEncode(serde_json::Error),
     #[error("cannot write the manifest: {0}")]
     Manifest(#[from] crate::write::WriteError),
 }
@@ -586,7 +588,7 @@ pub fn run(engine: &Engine, jobs: &[Job], options: &Options) -> Result<Summary, 
     printer.finish();
     summary.workers = spawned?;
     if tracked {
-        let mut text = serde_json::to_vec_pretty(&manifest).unwrap_or_default();
+        let mut text = serde_json::to_vec_pretty(&manifest).map_err(BatchError::ManifestEncode)?;
         text.push(b'\n');
         write_atomic(&manifest_path, &text)?;
     }
@@ -612,8 +614,6 @@ fn process_guarded(
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        // Typst's caches may hold half-built entries of the document that panicked; drop them.
-        typst::comemo::evict(0);
         Finished {
             index,
             outcome: Outcome::Failed(FailureKind::Other),
@@ -694,8 +694,9 @@ fn process(
 
     let clock = Instant::now();
     let bytes = match options.output {
+        // The data files go inside the PDF where the standard allows, exactly as for one document.
         Output::Pdf(standard) => engine
-            .pdf(&prepared.report, standard)
+            .pdf_with_sources(&prepared.report, standard, &prepared.data_files)
             .map_err(|e| e.to_string()),
         Output::Json => serde_json::to_vec(&prepared.report).map_err(|e| e.to_string()),
     };

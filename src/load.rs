@@ -315,11 +315,13 @@ fn row_limits(
     files: &HashMap<&'static str, FileId>,
     sources: &Sources,
 ) -> Vec<Diagnostic> {
-    fn over<T>(items: &[T], span: impl Fn(&T) -> Option<Span>) -> Option<(usize, Option<Span>)> {
+    /// A list past the limit: its length, and the place of its first entry past the limit.
+    type Over = Option<(usize, Option<Span>)>;
+    fn over<T>(items: &[T], span: impl Fn(&T) -> Option<Span>) -> Over {
         (items.len() > MAX_ROWS).then(|| (items.len(), items.get(MAX_ROWS).and_then(span)))
     }
     let text = |t: &crate::model::Text| Some(t.span.clone());
-    let mut lists: Vec<(&'static str, String, Option<(usize, Option<Span>)>)> = vec![
+    let mut lists: Vec<(&'static str, String, Over)> = vec![
         (
             "overview.toml",
             "duties".into(),

@@ -7,6 +7,7 @@
 //! Fonts and parsed templates are built once per process ([`Engine`]) and shared by every document.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -323,6 +324,7 @@ impl Engine {
             today: Datetime::from_ymd(date[0] as i32, date[1] as u8, date[2] as u8),
             attachments: AttachedFiles::new(attachments)?,
         };
+        let in_flight = Compiling::enter();
         let result = typst::compile::<PagedDocument>(&world);
         // Typst only warns about an unknown font family and falls back: for an official document that is an error.
         let font_warnings: Vec<&SourceDiagnostic> = result
@@ -333,8 +335,12 @@ impl Engine {
         let compiled = result
             .output
             .map_err(|errors| RenderError::Compile(describe(&world, &errors)));
-        // Evict Typst's memoization caches so memory does not grow with every document rendered.
-        typst::comemo::evict(0);
+        // Evict Typst's memoization caches so memory does not grow with every document rendered. The cache is global:
+        // while another thread is still compiling (batch rendering), evicting everything would throw away the
+        // results its next layout iteration reuses (measured: 17% more instructions for 4 documents on 2 workers),
+        // so then keep what was used since the last eviction; memory stays bounded either way.
+        let others_compiling = in_flight.leave();
+        typst::comemo::evict(if others_compiling { 1 } else { 0 });
         let document = compiled?;
         if !font_warnings.is_empty() {
             let owned: Vec<SourceDiagnostic> = font_warnings.into_iter().cloned().collect();
@@ -378,6 +384,35 @@ impl Engine {
         };
         typst_pdf::pdf(&document, &options)
             .map_err(|errors| RenderError::Export(describe_plain(&errors)))
+    }
+}
+
+/// Compiles running in this process right now, for [`Engine::compile`]'s eviction (Typst's cache is per process).
+static COMPILING: AtomicUsize = AtomicUsize::new(0);
+
+/// One compile counted in [`COMPILING`], uncounted when left or dropped (a panic inside Typst included).
+struct Compiling {
+    counted: bool,
+}
+
+impl Compiling {
+    fn enter() -> Self {
+        COMPILING.fetch_add(1, AtomicOrdering::SeqCst);
+        Compiling { counted: true }
+    }
+
+    /// Stops counting this compile; true if others are still running.
+    fn leave(mut self) -> bool {
+        self.counted = false;
+        COMPILING.fetch_sub(1, AtomicOrdering::SeqCst) > 1
+    }
+}
+
+impl Drop for Compiling {
+    fn drop(&mut self) {
+        if self.counted {
+            COMPILING.fetch_sub(1, AtomicOrdering::SeqCst);
+        }
     }
 }
 

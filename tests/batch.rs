@@ -207,3 +207,29 @@ fn emit_json_writes_the_report_the_templates_read() {
     assert_eq!(value["meta"]["unit"], "示例市示例局（示例单位）");
     assert!(value["tables"].as_array().is_some_and(|t| !t.is_empty()));
 }
+
+#[test]
+fn a_batch_pdf_is_byte_identical_to_the_one_document_render() {
+    let units = tempfile::tempdir().unwrap();
+    let dir = sample_in(units.path(), "unit");
+    let out = tempfile::tempdir().unwrap();
+    let single = out.path().join("single.pdf");
+    let folder = out.path().join("folder");
+    // a-3u attaches the data files: the batch must take the same path as one document, attachments included.
+    for target in [&single, &folder] {
+        render_expecting(
+            0,
+            &[
+                dir.to_str().unwrap(),
+                "-o",
+                target.to_str().unwrap(),
+                "--standard",
+                "a-3u",
+            ],
+        );
+    }
+    assert!(
+        std::fs::read(folder.join("unit.pdf")).unwrap() == std::fs::read(&single).unwrap(),
+        "the batch PDF differs from the one-document PDF"
+    );
+}

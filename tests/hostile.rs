@@ -129,8 +129,8 @@ const CASES: &[Case] = &[
             replace_bytes(
                 dir,
                 "document.toml",
-                "示例市示例局（示例单位）",
-                b"\xE7\xA4\xBA\xFF",
+                "\"示例市示例局（示例单位）\"",
+                b"\"\xE7\xA4\xBA\xFF\"",
             );
             // the place of the first bad byte: after `unit = "示`
             let text = std::fs::read(dir.join("document.toml")).unwrap();
@@ -401,6 +401,8 @@ fn a_hundred_thousand_rows_are_refused_in_bounded_time_and_memory() {
 }
 
 /// Runs the binary and returns its exit code, stderr and peak resident memory (KiB, from wait4's rusage).
+// The child is reaped by wait4 (for its rusage), not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 fn run_measured(args: &[&str]) -> (Option<i32>, String, i64) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
         .args(args)
