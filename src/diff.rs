@@ -53,7 +53,9 @@ pub enum DiffError {
 
 /// Compares two document folders: their data values and their derived narrative.
 pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
-    let prepare = |dir: &Path| crate::prepare(dir).map_err(|_| DiffError::Rejected(dir.display().to_string()));
+    let prepare = |dir: &Path| {
+        crate::prepare(dir).map_err(|_| DiffError::Rejected(dir.display().to_string()))
+    };
     let old = prepare(old_dir)?;
     let new = prepare(new_dir)?;
     let mut changes = Changes::default();
@@ -100,7 +102,11 @@ fn flatten(value: &toml::Value) -> BTreeMap<String, String> {
         match value {
             toml::Value::Table(t) => {
                 for (k, v) in t {
-                    let p = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+                    let p = if prefix.is_empty() {
+                        k.clone()
+                    } else {
+                        format!("{prefix}.{k}")
+                    };
                     walk(&p, v, out);
                 }
             }
@@ -128,7 +134,9 @@ fn sentences(old: &[Block], new: &[Block]) -> Vec<SentenceChange> {
         let mut out: Vec<(String, Vec<String>)> = vec![(String::new(), Vec::new())];
         for block in blocks {
             match block {
-                Block::Heading { level, text } if *level <= 2 => out.push((text.clone(), Vec::new())),
+                Block::Heading { level, text } if *level <= 2 => {
+                    out.push((text.clone(), Vec::new()))
+                }
                 Block::Heading { text, .. } | Block::Paragraph { text } => {
                     if let Some(last) = out.last_mut() {
                         last.1.push(text.clone());
@@ -136,7 +144,10 @@ fn sentences(old: &[Block], new: &[Block]) -> Vec<SentenceChange> {
                 }
                 Block::SelfEvaluation(form) => {
                     if let Some(last) = out.last_mut() {
-                        last.1.push(format!("{}：{}分，{}", form.name, form.total_score, form.grade));
+                        last.1.push(format!(
+                            "{}：{}分，{}",
+                            form.name, form.total_score, form.grade
+                        ));
                     }
                 }
                 Block::Chart(_) => {}
@@ -147,11 +158,19 @@ fn sentences(old: &[Block], new: &[Block]) -> Vec<SentenceChange> {
     let (a, b) = (group(old), group(new));
     let mut changes = Vec::new();
     for (section, new_paragraphs) in &b {
-        let old_paragraphs = a.iter().find(|(s, _)| s == section).map(|(_, p)| p.as_slice()).unwrap_or(&[]);
+        let old_paragraphs = a
+            .iter()
+            .find(|(s, _)| s == section)
+            .map(|(_, p)| p.as_slice())
+            .unwrap_or(&[]);
         for i in 0..old_paragraphs.len().max(new_paragraphs.len()) {
             let (x, y) = (old_paragraphs.get(i), new_paragraphs.get(i));
             if x != y {
-                changes.push(SentenceChange { section: section.clone(), old: x.cloned(), new: y.cloned() });
+                changes.push(SentenceChange {
+                    section: section.clone(),
+                    old: x.cloned(),
+                    new: y.cloned(),
+                });
             }
         }
     }
@@ -169,13 +188,26 @@ pub fn render_human(changes: &Changes) -> String {
         out.push_str("figures and texts:\n");
         for c in &changes.values {
             let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "（无）".to_string());
-            out += &format!("  {} {}: {} → {}\n", c.file, c.path, show(&c.old), show(&c.new));
+            out += &format!(
+                "  {} {}: {} → {}\n",
+                c.file,
+                c.path,
+                show(&c.old),
+                show(&c.new)
+            );
         }
     }
     if !changes.sentences.is_empty() {
         out.push_str("narrative:\n");
         for c in &changes.sentences {
-            out += &format!("  {}\n", if c.section.is_empty() { "（标题）" } else { &c.section });
+            out += &format!(
+                "  {}\n",
+                if c.section.is_empty() {
+                    "（标题）"
+                } else {
+                    &c.section
+                }
+            );
             if let Some(o) = &c.old {
                 out += &format!("    - {o}\n");
             }
@@ -202,7 +234,8 @@ mod tests {
 
     #[test]
     fn tables_flatten_to_key_paths() {
-        let v: toml::Value = toml::from_str("a = 1\n[[rows]]\ncode = \"201\"\ntotal = 2.5\n").unwrap();
+        let v: toml::Value =
+            toml::from_str("a = 1\n[[rows]]\ncode = \"201\"\ntotal = 2.5\n").unwrap();
         let flat = flatten(&v);
         assert_eq!(flat["a"], "1");
         assert_eq!(flat["rows[0].code"], "201");

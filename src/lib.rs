@@ -10,8 +10,8 @@
 //! The tables (公开01–09表) are the primary figures; the narrative's totals, shares, changes and completion rates
 //! are computed from them in [`derive`], so the PDF cannot state a figure twice with two values.
 
-pub mod batch;
 pub mod archive;
+pub mod batch;
 pub mod cli;
 pub mod derive;
 pub mod diag;
@@ -64,7 +64,10 @@ pub fn prepare_with(dir: &Path, engine: &render::Engine) -> Result<Prepared, Rej
 /// Like [`prepare`], from the section files' contents in memory (by file name); `dir` only names them in messages.
 /// The fuzz target and the hostile-input tests go through here.
 pub fn prepare_from_memory(dir: &Path, contents: &[(&str, &[u8])]) -> Result<Prepared, Rejected> {
-    prepare_loaded(load::load_from_memory(dir, contents), render::Engine::embedded())
+    prepare_loaded(
+        load::load_from_memory(dir, contents),
+        render::Engine::embedded(),
+    )
 }
 
 fn prepare_loaded(

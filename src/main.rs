@@ -218,7 +218,8 @@ fn fonts(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
         };
         let id = sources.add(&path, text);
         let mut found = Vec::new();
-        match juesuan::load::parse_section::<juesuan::model::DocumentInfo>(&sources, id, &mut found) {
+        match juesuan::load::parse_section::<juesuan::model::DocumentInfo>(&sources, id, &mut found)
+        {
             Some(info) => choice = info.fonts,
             None => {
                 print_diagnostics(&found, &sources, color);
@@ -237,13 +238,19 @@ fn fonts(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
             ""
         };
         let note = if family == style.embedded() {
-            format!("  (embedded stand-in; official: {})", style.official().join(", "))
+            format!(
+                "  (embedded stand-in; official: {})",
+                style.official().join(", ")
+            )
         } else {
             String::new()
         };
         // Padded by display width: a Chinese character takes two columns.
         let label = style.label();
-        let width: usize = label.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+        let width: usize = label
+            .chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum();
         let pad = " ".repeat(16usize.saturating_sub(width));
         println!("  {:<8} {label}{pad} {family}{bold}{note}", style.key());
     }
@@ -335,9 +342,7 @@ fn write_report_json(engine: &Engine, dir: &Path, output: &Path, color: bool) ->
     print_diagnostics(&prepared.diagnostics, &prepared.sources, color);
     let written = serde_json::to_vec(&prepared.report)
         .map_err(|e| e.to_string())
-        .and_then(|json| {
-            juesuan::write::write_atomic(output, &json).map_err(|e| e.to_string())
-        });
+        .and_then(|json| juesuan::write::write_atomic(output, &json).map_err(|e| e.to_string()));
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -390,7 +395,11 @@ fn diff(old: &Path, new: &Path, format: Format) -> ExitCode {
                     }
                 },
             }
-            if changes.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(DATA_ERRORS) }
+            if changes.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(DATA_ERRORS)
+            }
         }
         Err(e) => {
             eprintln!("error: {e}");

@@ -56,7 +56,10 @@ impl Amount {
     /// The figure as printed: half-up to two decimals. Wording compares printed figures, so two values that
     /// print the same are never called a change.
     pub fn rounded(self) -> Amount {
-        Amount(self.0.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
+        Amount(
+            self.0
+                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        )
     }
 
     /// Display form as the tables and the narrative print it: two decimals, half-up, thousands separators.

@@ -286,7 +286,11 @@ const CASES: &[Case] = &[
         name: "placeholder",
         code: "placeholder",
         example: SAMPLE,
-        edits: &[("procurement.toml", "goods = 128.40", "goods = 128.40  # 待填写")],
+        edits: &[(
+            "procurement.toml",
+            "goods = 128.40",
+            "goods = 128.40  # 待填写",
+        )],
     },
     Case {
         name: "coverage",
@@ -334,8 +338,10 @@ fn each_fixture_reports_its_rule_exactly() {
             ));
         }
         // Warnings-only rules must not be errors, and an error rule must make the folder fail `check`.
-        let is_warning_rule =
-            matches!(case.code, "rounding" | "missing-budget" | "coverage" | "placeholder");
+        let is_warning_rule = matches!(
+            case.code,
+            "rounding" | "missing-budget" | "coverage" | "placeholder"
+        );
         if is_warning_rule == diagnostics.iter().any(Diagnostic::is_error) {
             failures.push(format!("{}: wrong severity in\n{text}", case.name));
         }

@@ -172,16 +172,38 @@ fn diff_lists_changed_figures_and_the_sentences_they_change() {
     assert_eq!(String::from_utf8_lossy(&same.stdout), "no differences\n");
 
     let new = copy_example("jinhua-hrss-dsc-2020");
-    edit(new.path(), "procurement.toml", "goods = 100.8", "goods = 110.8");
-    edit(new.path(), "procurement.toml", "services = 440.4", "services = 430.4");
+    edit(
+        new.path(),
+        "procurement.toml",
+        "goods = 100.8",
+        "goods = 110.8",
+    );
+    edit(
+        new.path(),
+        "procurement.toml",
+        "services = 440.4",
+        "services = 430.4",
+    );
     let out = juesuan(&["diff", old.to_str().unwrap(), new.path().to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("procurement.toml goods: 100.8 → 110.8"), "{text}");
+    assert!(
+        text.contains("procurement.toml goods: 100.8 → 110.8"),
+        "{text}"
+    );
     assert!(text.contains("（十一）政府采购支出说明"), "{text}");
-    assert!(text.contains("+ 2020年度政府采购支出总额541.20万元，其中：政府采购货物支出110.80万元"), "{text}");
+    assert!(
+        text.contains("+ 2020年度政府采购支出总额541.20万元，其中：政府采购货物支出110.80万元"),
+        "{text}"
+    );
 
-    let json = juesuan(&["diff", "--format", "json", old.to_str().unwrap(), new.path().to_str().unwrap()]);
+    let json = juesuan(&[
+        "diff",
+        "--format",
+        "json",
+        old.to_str().unwrap(),
+        new.path().to_str().unwrap(),
+    ]);
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["values"].as_array().unwrap().len(), 2);
     assert_eq!(v["sentences"].as_array().unwrap().len(), 1);

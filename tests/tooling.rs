@@ -77,7 +77,8 @@ fn a_new_folder_passes_check_and_renders_with_its_placeholders_visible() {
     assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
     // the placeholders are one warning, so a fresh draft's other findings stay visible
     assert!(
-        stderr(&check).contains("doc: 0 error(s), 1 warning(s)") && stderr(&check).contains("warning[placeholder]"),
+        stderr(&check).contains("doc: 0 error(s), 1 warning(s)")
+            && stderr(&check).contains("warning[placeholder]"),
         "{}",
         stderr(&check)
     );
