@@ -258,20 +258,36 @@ fn fonts(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn render(engine: &Engine, dir: &Path, output: &Path, standard: Standard, color: bool) -> ExitCode {
-    let prepared = match juesuan::prepare_with(dir, engine) {
-        Ok(p) => p,
+/// Prepares one document and prints its findings; on errors, says that no `what` was written and gives the exit
+/// code.
+fn prepare_or_report(
+    engine: &Engine,
+    dir: &Path,
+    what: &str,
+    color: bool,
+) -> Result<juesuan::Prepared, ExitCode> {
+    match juesuan::prepare_with(dir, engine) {
+        Ok(prepared) => {
+            print_diagnostics(&prepared.diagnostics, &prepared.sources, color);
+            Ok(prepared)
+        }
         Err(rejected) => {
             print_diagnostics(&rejected.diagnostics, &rejected.sources, color);
             let (errors, _) = diag::count(&rejected.diagnostics);
             eprintln!(
-                "error: {} has {errors} error(s); no PDF written",
+                "error: {} has {errors} error(s); no {what} written",
                 dir.display()
             );
-            return ExitCode::from(rejection_code(&rejected.diagnostics));
+            Err(ExitCode::from(rejection_code(&rejected.diagnostics)))
         }
+    }
+}
+
+fn render(engine: &Engine, dir: &Path, output: &Path, standard: Standard, color: bool) -> ExitCode {
+    let prepared = match prepare_or_report(engine, dir, "PDF", color) {
+        Ok(p) => p,
+        Err(code) => return code,
     };
-    print_diagnostics(&prepared.diagnostics, &prepared.sources, color);
     // The data files go inside the PDF where the standard allows (not PDF/A-2): `juesuan extract` gets them back.
     let pdf = match engine.pdf_with_sources(&prepared.report, standard, &prepared.data_files) {
         Ok(pdf) => pdf,
@@ -496,19 +512,10 @@ fn preview(
     output: &Path,
     color: bool,
 ) -> ExitCode {
-    let prepared = match juesuan::prepare_with(dir, engine) {
+    let prepared = match prepare_or_report(engine, dir, "preview", color) {
         Ok(p) => p,
-        Err(rejected) => {
-            print_diagnostics(&rejected.diagnostics, &rejected.sources, color);
-            let (errors, _) = diag::count(&rejected.diagnostics);
-            eprintln!(
-                "error: {} has {errors} error(s); no preview written",
-                dir.display()
-            );
-            return ExitCode::from(rejection_code(&rejected.diagnostics));
-        }
+        Err(code) => return code,
     };
-    print_diagnostics(&prepared.diagnostics, &prepared.sources, color);
     match juesuan::preview::preview(engine, &prepared.report, pages, output) {
         Ok(written) => {
             let names: Vec<String> = written
