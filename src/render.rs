@@ -634,15 +634,20 @@ mod tests {
         assert_eq!(on_disk, embedded);
     }
 
-    #[test]
-    fn the_world_serves_nothing_else() {
-        let engine = Engine::new();
-        let world = DocWorld {
-            engine: &engine,
+    /// A document's world with empty data and no attachments.
+    fn bare_world(engine: &Engine) -> DocWorld<'_> {
+        DocWorld {
+            engine,
             data: Bytes::new(b"{}".to_vec()),
             today: None,
             attachments: AttachedFiles::new(&[]).unwrap(),
-        };
+        }
+    }
+
+    #[test]
+    fn the_world_serves_nothing_else() {
+        let engine = Engine::new();
+        let world = bare_world(&engine);
         for path in ["/etc/passwd", "/data.toml", "/fonts/FandolSong-Regular.otf"] {
             assert!(
                 world.file(file_id(path)).is_err(),
@@ -656,12 +661,7 @@ mod tests {
     #[test]
     fn the_world_refuses_packages_and_paths_out_of_the_root() {
         let engine = Engine::new();
-        let world = DocWorld {
-            engine: &engine,
-            data: Bytes::new(b"{}".to_vec()),
-            today: None,
-            attachments: AttachedFiles::new(&[]).unwrap(),
-        };
+        let world = bare_world(&engine);
         // A package named like a real one, with the path of an embedded template: still refused, for both kinds
         // of lookup, since a package root is never ours.
         let package = typst::syntax::package::PackageSpec {

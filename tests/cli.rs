@@ -138,31 +138,7 @@ fn check_json_prints_one_object_per_finding() {
     }
 }
 
-#[test]
-fn text_that_looks_like_typst_prints_literally() {
-    let dir = copy_example("jinhua-hrss-dsc-2020");
-    let hostile = r##"#read("/etc/passwd") *x* $y$ <z> @w #import "/x.typ" `raw`"##;
-    let overview = dir.path().join("overview.toml");
-    let text = std::fs::read_to_string(&overview).unwrap();
-    let toml_string = toml::Value::String(hostile.to_string()).to_string();
-    let text = text.replacen("divisions = [", &format!("divisions = [{toml_string}, "), 1);
-    std::fs::write(&overview, text).unwrap();
-    let out_dir = tempfile::tempdir().unwrap();
-    let pdf = out_dir.path().join("out.pdf");
-    let out = juesuan(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
-    let rendered = squeezed(&pdf_text(&pdf));
-    assert!(
-        rendered.contains(&squeezed(hostile)),
-        "the hostile text was not printed literally"
-    );
-    assert!(!rendered.contains("root:"), "a file was read");
-}
+// Text written as Typst code printing literally: tests/hostile.rs (every kind of markup and code, one render).
 
 #[test]
 fn diff_lists_changed_figures_and_the_sentences_they_change() {
