@@ -428,6 +428,8 @@ fn stock_cli(
         copy_tree(&repo.join("typst-templates"), &root)?;
         std::fs::copy(json.join(format!("{name}.json")), root.join("data.json"))
             .map_err(|e| e.to_string())?;
+        // What juesuan serves for a PDF/A-2 document: no data files to attach (render.rs).
+        std::fs::write(root.join("attachments.json"), "[]").map_err(|e| e.to_string())?;
     }
     let out_c = work.join("out-c");
     std::fs::create_dir_all(&out_c).map_err(|e| e.to_string())?;

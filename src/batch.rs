@@ -485,6 +485,23 @@ fn unreadable(diagnostics: &[Diagnostic]) -> bool {
         .any(|d| d.is_error() && matches!(d.code, "data-folder" | "io"))
 }
 
+/// Keeps glibc's heap from growing over a long batch. With the defaults every worker thread gets an arena of its
+/// own that keeps what it freed, and a freed large block raises the mmap threshold to its size, so Typst's
+/// multi-megabyte cache tables then come from the arenas too: two workers over 150 documents held 138–145 MiB of
+/// anonymous memory for a live heap near 70 MiB. With these settings, 117–121 MiB. (`malloc_trim` after every
+/// document did better for memory but cost 25 % more time.)
+fn limit_heap_growth(workers: usize) {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallopt only changes glibc's allocation parameters; it is called before the workers start.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, workers.max(2) as libc::c_int);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 * 1024);
+    }
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let _ = workers;
+}
+
 /// Renders every job into `options.output_dir` on `options.workers` threads sharing `engine`, prints progress and
 /// diagnostics to stderr, updates the manifest, and returns the counts. Per-document failures are in the summary;
 /// an `Err` means the batch itself could not run or its manifest not be written.
@@ -514,6 +531,7 @@ pub fn run(engine: &Engine, jobs: &[Job], options: &Options) -> Result<Summary, 
     let mut summary = Summary::default();
     let next = AtomicUsize::new(0);
     let workers = options.workers.clamp(1, jobs.len().max(1));
+    limit_heap_growth(workers);
     let spawned = std::thread::scope(|scope| -> Result<usize, BatchError> {
         let (tx, rx) = mpsc::channel::<Event>();
         let mut spawned = 0;

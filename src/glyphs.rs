@@ -56,18 +56,22 @@ pub fn check(
     engine: &Engine,
     styles: &[StyleFont],
 ) -> Vec<Diagnostic> {
+    // Each style's font is looked up once; a family that is not loaded covers nothing (the font map reports it,
+    // and here it must not let a character through).
+    let coverages: Vec<_> = styles
+        .iter()
+        .map(|s| engine.coverage(&s.family, s.bold))
+        .collect();
     // A character is looked up once per document, however often it occurs.
     let mut lacking_cache: HashMap<char, Vec<usize>> = HashMap::new();
     let mut lacking = |c: char| -> Vec<usize> {
         lacking_cache
             .entry(c)
             .or_insert_with(|| {
-                styles
+                coverages
                     .iter()
                     .enumerate()
-                    // A family that is not loaded covers nothing: the font map reports it, and here it must not
-                    // let a character through.
-                    .filter(|(_, s)| engine.covers(&s.family, s.bold, c) != Some(true))
+                    .filter(|(_, coverage)| !coverage.is_some_and(|cov| cov.contains(c as u32)))
                     .map(|(i, _)| i)
                     .collect()
             })

@@ -21,7 +21,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::derive::Report;
 
 /// The templates, by virtual path. Listed explicitly (a test checks the list against `typst-templates/`).
-pub const TEMPLATES: &[(&str, &str)] = &[
+pub static TEMPLATES: &[(&str, &str)] = &[
     ("/main.typ", include_str!("../typst-templates/main.typ")),
     (
         "/lib/style.typ",
@@ -61,8 +61,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The fonts, by file name. Listed explicitly (a test checks the list against `fonts/`).
-pub const FONTS: &[(&str, &[u8])] = &[
+/// The fonts, by file name. Listed explicitly (a test checks the list against `fonts/`). A `static`, not a
+/// `const`: a const is copied into every place that uses it, and two copies of 35 MB of fonts made the binary
+/// 124 MB and added 33 MiB to a batch's resident memory (the manifest's fingerprint reads one copy, Typst the other).
+pub static FONTS: &[(&str, &[u8])] = &[
     (
         "FandolSong-Regular.otf",
         include_bytes!("../fonts/FandolSong-Regular.otf"),
@@ -290,9 +292,9 @@ impl Engine {
         EMBEDDED.get_or_init(Engine::new)
     }
 
-    /// Whether the face of `family` that Typst picks for regular or bold text has a glyph for `c`; `None` when no
+    /// The characters the face of `family` that Typst picks for regular or bold text has glyphs for; `None` when no
     /// font of that family is loaded. Asked by the glyph check ([`crate::glyphs`]) before anything is rendered.
-    pub fn covers(&self, family: &str, bold: bool, c: char) -> Option<bool> {
+    pub fn coverage(&self, family: &str, bold: bool) -> Option<&typst::text::Coverage> {
         let variant = typst::text::FontVariant {
             weight: if bold {
                 typst::text::FontWeight::BOLD
@@ -302,7 +304,7 @@ impl Engine {
             ..Default::default()
         };
         let index = self.book.select(&family.to_lowercase(), variant)?;
-        Some(self.book.info(index)?.coverage.contains(c as u32))
+        Some(&self.book.info(index)?.coverage)
     }
 
     /// Compiles a report into pages.
