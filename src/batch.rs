@@ -5,7 +5,9 @@
 //!
 //! - **Parallel, on plain threads.** N OS threads with 16 MiB stacks pull document indices from one shared counter
 //!   and share one [`Engine`] (fonts and parsed templates). Not rayon's global pool: Typst uses rayon inside layout,
-//!   and documents run as rayon tasks overflowed the 2 MiB worker stacks (see typst-notes.md).
+//!   and documents run as rayon tasks overflowed the 2 MiB worker stacks (see typst-notes.md). With several
+//!   workers each is a rayon pool of one thread (`own_pool`), so a document's layout stays on its worker.
+//!   Typst's cache is evicted after every document, when no compile is running ([`crate::render`]).
 //! - **Failures stay local.** A document that fails (data errors, a template error, even a panic) is reported with
 //!   its diagnostics; the others go on. The caller turns the [`Summary`] into the exit code.
 //! - **Incremental.** A manifest in the output folder ([`MANIFEST_NAME`]) records, per document, a SHA-256 of its
@@ -485,8 +487,25 @@ fn unreadable(diagnostics: &[Diagnostic]) -> bool {
         .any(|d| d.is_error() && matches!(d.code, "data-folder" | "io"))
 }
 
+/// With more than one worker, each is the only thread of a rayon pool of its own, so Typst's parallel layout
+/// (rayon inside layout) runs on the worker itself instead of the global pool. Otherwise every worker spreads its
+/// document over all cores as well: twice as many busy threads as cores, spinning and contending, and each
+/// document costs more CPU. One worker keeps the global pool: it has the cores to itself. `None` (the global pool)
+/// if the pool cannot be built.
+fn own_pool(workers: usize) -> Option<rayon::ThreadPool> {
+    if workers < 2 {
+        return None;
+    }
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .use_current_thread()
+        .build()
+        .ok()
+}
+
 /// Keeps glibc's heap from growing over a long batch. By default glibc gives every thread that allocates while
-/// others do an arena of its own (up to 8 per core) — the workers, Typst's rayon threads, the printing thread —
+/// others do an arena of its own (up to 8 per core) — the workers, the printing thread, Typst's rayon threads with
+/// one worker —
 /// and an arena keeps what was freed in its middle; and a freed large block raises the mmap threshold to its size,
 /// so Typst's multi-megabyte cache tables then come from the arenas too. Measured over 150 documents on two
 /// workers: 138–145 MiB of anonymous memory for a live heap near 70 MiB; with as many arenas as workers and a
@@ -546,7 +565,7 @@ pub fn run(engine: &Engine, jobs: &[Job], options: &Options) -> Result<Summary, 
                 .name(format!("juesuan-worker-{worker}"))
                 .stack_size(WORKER_STACK)
                 .spawn_scoped(scope, move || {
-                    loop {
+                    let work = || loop {
                         let index = next.fetch_add(1, Ordering::Relaxed);
                         let Some(job) = jobs.get(index) else { break };
                         if tx.send(Event::Started(index)).is_err() {
@@ -556,6 +575,10 @@ pub fn run(engine: &Engine, jobs: &[Job], options: &Options) -> Result<Summary, 
                         if tx.send(Event::Finished(finished)).is_err() {
                             break;
                         }
+                    };
+                    match own_pool(workers) {
+                        Some(pool) => pool.install(work),
+                        None => work(),
                     }
                 });
             match started {

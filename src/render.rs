@@ -7,7 +7,7 @@
 //! Fonts and parsed templates are built once per process ([`Engine`]) and shared by every document.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 use typst::diag::{FileError, FileResult, PackageError, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
@@ -326,7 +326,7 @@ impl Engine {
             today: Datetime::from_ymd(date[0] as i32, date[1] as u8, date[2] as u8),
             attachments: AttachedFiles::new(attachments)?,
         };
-        let in_flight = Compiling::enter();
+        let in_flight = CACHE.enter();
         let result = typst::compile::<PagedDocument>(&world);
         // Typst only warns about an unknown font family and falls back: for an official document that is an error.
         let font_warnings: Vec<&SourceDiagnostic> = result
@@ -337,12 +337,9 @@ impl Engine {
         let compiled = result
             .output
             .map_err(|errors| RenderError::Compile(describe(&world, &errors)));
-        // Evict Typst's memoization caches so memory does not grow with every document rendered. The cache is global:
-        // while another thread is still compiling (batch rendering), evicting everything would throw away the
-        // results its next layout iteration reuses (measured: 17% more instructions for 4 documents on 2 workers),
-        // so then keep what was used since the last eviction; memory stays bounded either way.
-        let others_compiling = in_flight.leave();
-        typst::comemo::evict(if others_compiling { 1 } else { 0 });
+        // Typst's cache is evicted after every document (by the last compile running), so memory does not grow
+        // with the number of documents rendered.
+        drop(in_flight);
         let document = compiled?;
         if !font_warnings.is_empty() {
             let owned: Vec<SourceDiagnostic> = font_warnings.into_iter().cloned().collect();
@@ -389,31 +386,76 @@ impl Engine {
     }
 }
 
-/// Compiles running in this process right now, for [`Engine::compile`]'s eviction (Typst's cache is per process).
-static COMPILING: AtomicUsize = AtomicUsize::new(0);
+/// Typst's memoization cache is one per process, shared by the compiles that run at once (batch workers), so it is
+/// evicted only when none is running: evicting under a running compile throws away what its next layout iteration
+/// reuses (measured: 17% more instructions for 4 documents on 2 workers), and evicting only what is old keeps the
+/// finished documents' entries until a later eviction (about three documents' worth on two workers). So a compile
+/// that finishes while others run leaves the eviction to the last of them, and no compile starts while one is due:
+/// the cache holds at most one document per worker, and none between documents.
+static CACHE: CacheGate = CacheGate::new(evict_typst_cache);
 
-/// One compile counted in [`COMPILING`], uncounted when left or dropped (a panic inside Typst included).
-struct Compiling {
-    counted: bool,
+fn evict_typst_cache() {
+    typst::comemo::evict(0);
 }
 
-impl Compiling {
-    fn enter() -> Self {
-        COMPILING.fetch_add(1, AtomicOrdering::SeqCst);
-        Compiling { counted: true }
+struct CacheGate {
+    state: Mutex<GateState>,
+    evicted: Condvar,
+    evict: fn(),
+}
+
+struct GateState {
+    compiling: usize,
+    evict_due: bool,
+}
+
+impl CacheGate {
+    const fn new(evict: fn()) -> Self {
+        CacheGate {
+            state: Mutex::new(GateState {
+                compiling: 0,
+                evict_due: false,
+            }),
+            evicted: Condvar::new(),
+            evict,
+        }
     }
 
-    /// Stops counting this compile; true if others are still running.
-    fn leave(mut self) -> bool {
-        self.counted = false;
-        COMPILING.fetch_sub(1, AtomicOrdering::SeqCst) > 1
+    fn lock(&self) -> MutexGuard<'_, GateState> {
+        // Nothing runs under the lock but counting and the eviction: a poisoned state is still consistent.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits for a due eviction, then counts one more compile until the returned guard is dropped.
+    fn enter(&self) -> Compiling<'_> {
+        let mut state = self.lock();
+        while state.evict_due {
+            state = self
+                .evicted
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        state.compiling += 1;
+        Compiling { gate: self }
     }
 }
 
-impl Drop for Compiling {
+/// One compile counted in its [`CacheGate`]; dropping it (a panic inside Typst included) ends the compile, and
+/// the last one running evicts.
+struct Compiling<'a> {
+    gate: &'a CacheGate,
+}
+
+impl Drop for Compiling<'_> {
     fn drop(&mut self) {
-        if self.counted {
-            COMPILING.fetch_sub(1, AtomicOrdering::SeqCst);
+        let mut state = self.gate.lock();
+        state.compiling -= 1;
+        if state.compiling == 0 {
+            (self.gate.evict)();
+            state.evict_due = false;
+            self.gate.evicted.notify_all();
+        } else {
+            state.evict_due = true;
         }
     }
 }
@@ -768,6 +810,67 @@ mod tests {
             AttachedFiles::new(&[named("a.toml"), named("a.toml")]),
             Err(RenderError::DuplicateAttachment(_))
         ));
+    }
+
+    /// The gate's own counter of evictions, one per test (the tests run in parallel).
+    macro_rules! counting_gate {
+        ($evictions:ident, $gate:ident) => {
+            static $evictions: std::sync::atomic::AtomicUsize =
+                std::sync::atomic::AtomicUsize::new(0);
+            fn count() {
+                $evictions.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            static $gate: CacheGate = CacheGate::new(count);
+        };
+    }
+
+    #[test]
+    fn a_compile_alone_evicts_when_it_ends() {
+        counting_gate!(EVICTIONS, GATE);
+        for n in 1..=3 {
+            drop(GATE.enter());
+            assert_eq!(EVICTIONS.load(std::sync::atomic::Ordering::SeqCst), n);
+        }
+    }
+
+    #[test]
+    fn the_last_of_overlapping_compiles_evicts_and_none_starts_while_an_eviction_is_due() {
+        use std::sync::atomic::Ordering::SeqCst;
+        counting_gate!(EVICTIONS, GATE);
+        let first = GATE.enter();
+        let second = GATE.enter();
+        drop(first);
+        assert_eq!(EVICTIONS.load(SeqCst), 0, "evicted under a running compile");
+        let (started_tx, started_rx) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let third = GATE.enter();
+                started_tx.send(EVICTIONS.load(SeqCst)).unwrap();
+                drop(third);
+            });
+            assert!(
+                started_rx
+                    .recv_timeout(std::time::Duration::from_millis(200))
+                    .is_err(),
+                "a compile started while an eviction was due"
+            );
+            drop(second);
+            assert_eq!(started_rx.recv().unwrap(), 1, "started before the eviction");
+        });
+        assert_eq!(EVICTIONS.load(SeqCst), 2);
+    }
+
+    #[test]
+    fn a_compile_that_panics_still_ends() {
+        counting_gate!(EVICTIONS, GATE);
+        let panicked = std::panic::catch_unwind(|| {
+            let _compiling = GATE.enter();
+            panic!("inside Typst");
+        });
+        assert!(panicked.is_err());
+        assert_eq!(EVICTIONS.load(std::sync::atomic::Ordering::SeqCst), 1);
+        drop(GATE.enter());
+        assert_eq!(EVICTIONS.load(std::sync::atomic::Ordering::SeqCst), 2);
     }
 
     #[test]
