@@ -1029,6 +1029,22 @@ mod tests {
     }
 
     #[test]
+    fn several_workers_each_lay_out_on_their_own_thread_and_one_worker_uses_the_global_pool() {
+        assert!(own_pool(1).is_none());
+        let pool = own_pool(2).expect("a one-thread pool");
+        assert_eq!(pool.current_num_threads(), 1);
+        let worker = std::thread::current().id();
+        // Typst's parallel layout inside the pool runs on the worker itself, not on another thread.
+        let (a, b) = pool.install(|| {
+            rayon::join(
+                || std::thread::current().id(),
+                || std::thread::current().id(),
+            )
+        });
+        assert_eq!((a, b), (worker, worker));
+    }
+
+    #[test]
     fn a_corrupt_manifest_is_read_as_empty_with_a_warning() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(MANIFEST_NAME);

@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The tables (公开01–09表) are the primary figures; the narrative's totals, shares, changes and completion rates
-//! are computed from them in [`derive`], so the PDF cannot state a figure twice with two values.
+//! are computed from them in [`derive`](mod@derive), so the PDF cannot state a figure twice with two values.
 
 pub mod archive;
 pub mod batch;

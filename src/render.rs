@@ -391,7 +391,9 @@ impl Engine {
 /// reuses (measured: 17% more instructions for 4 documents on 2 workers), and evicting only what is old keeps the
 /// finished documents' entries until a later eviction (about three documents' worth on two workers). So a compile
 /// that finishes while others run leaves the eviction to the last of them, and no compile starts while one is due:
-/// the cache holds at most one document per worker, and none between documents.
+/// the cache holds at most one document per worker, and none between documents. The price is that a worker done
+/// early waits for the rest of the others' compiles before its next one; with documents of similar size the batch
+/// still kept both cores 90 % busy (bench: 547 ms of CPU a document, one document every 305 ms on two cores).
 static CACHE: CacheGate = CacheGate::new(evict_typst_cache);
 
 fn evict_typst_cache() {

@@ -14,7 +14,7 @@ pub struct TableView {
     /// 公开01表
     pub label: String,
     pub title: String,
-    /// 编制单位：<unit>
+    /// 编制单位：`<unit>`
     pub unit_line: String,
     /// 金额单位：万元
     pub money_unit: String,
