@@ -504,14 +504,13 @@ fn own_pool(workers: usize) -> Option<rayon::ThreadPool> {
 }
 
 /// Keeps glibc's heap from growing over a long batch. By default glibc gives every thread that allocates while
-/// others do an arena of its own (up to 8 per core) — the workers, the printing thread, Typst's rayon threads with
-/// one worker —
-/// and an arena keeps what was freed in its middle; and a freed large block raises the mmap threshold to its size,
-/// so Typst's multi-megabyte cache tables then come from the arenas too. Measured over 150 documents on two
-/// workers: 138–145 MiB of anonymous memory for a live heap near 70 MiB; with as many arenas as workers and a
-/// fixed mmap and trim threshold, 117–121 MiB. Never fewer than two arenas: one arena serialized two workers
-/// (391–465 ms per document instead of ~300). `malloc_trim` after every document did better for memory but cost
-/// 25 % more time.
+/// others do an arena of its own (up to 8 per core) — the workers, the printing thread, with one worker Typst's
+/// rayon threads — and an arena keeps what was freed in its middle; and a freed large block raises the mmap
+/// threshold to its size, so Typst's multi-megabyte cache tables then come from the arenas too. Measured over 150
+/// documents on two workers: 138–145 MiB of anonymous memory for a live heap near 70 MiB; with as many arenas as
+/// workers and a fixed mmap and trim threshold, 117–121 MiB. Never fewer than two arenas: one arena serialized two
+/// workers (391–465 ms per document instead of ~300). `malloc_trim` after every document did better for memory but
+/// cost 25 % more time.
 fn limit_heap_growth(workers: usize) {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only changes glibc's allocation parameters; it is called before the workers start.
