@@ -106,6 +106,8 @@ fn prepare_loaded(
         }
     };
     let mut report = derive::derive(&loaded.doc, &profile);
+    // The tables' text widths in the font that draws them: rows that fit on one line get a fixed height.
+    render::measure_tables(&mut report.tables, engine, &style_map.table);
     report.meta.fonts = style_map;
     let data_files = archive::data_files(&loaded);
     Ok(Prepared {

@@ -20,6 +20,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::derive::Report;
 
+mod widths;
+pub use widths::{measure_tables, text_width_em};
+
 /// The templates, by virtual path. Listed explicitly (a test checks the list against `typst-templates/`).
 pub static TEMPLATES: &[(&str, &str)] = &[
     ("/main.typ", include_str!("../typst-templates/main.typ")),
@@ -295,6 +298,11 @@ impl Engine {
     /// The characters the face of `family` that Typst picks for regular or bold text has glyphs for; `None` when no
     /// font of that family is loaded. Asked by the glyph check ([`crate::glyphs`]) before anything is rendered.
     pub fn coverage(&self, family: &str, bold: bool) -> Option<&typst::text::Coverage> {
+        Some(&self.book.info(self.select(family, bold)?)?.coverage)
+    }
+
+    /// The index of the face of `family` (any case) that Typst picks for regular or bold text.
+    fn select(&self, family: &str, bold: bool) -> Option<usize> {
         let variant = typst::text::FontVariant {
             weight: if bold {
                 typst::text::FontWeight::BOLD
@@ -303,8 +311,7 @@ impl Engine {
             },
             ..Default::default()
         };
-        let index = self.book.select(&family.to_lowercase(), variant)?;
-        Some(&self.book.info(index)?.coverage)
+        self.book.select(&family.to_lowercase(), variant)
     }
 
     /// Compiles a report into pages.

@@ -216,3 +216,88 @@ fn the_sample_has_the_expected_page_count() {
     // must be deliberate
     assert_eq!(pages, 39, "{info}");
 }
+
+/// Rows of every length around their columns' widths, for each column of `table` in turn: Han names, Han with Latin
+/// and digits (Typst puts a quarter em between them), and amounts in the columns that hold amounts.
+fn sweep(table: &juesuan::derive::TableView) -> Vec<juesuan::derive::TableRow> {
+    let columns = table.rows.first().map_or(0, |r| r.cells.len());
+    let is_amount = |k: usize| {
+        let amount =
+            |cell: &str| cell.contains('.') && cell.replace(',', "").parse::<f64>().is_ok();
+        table.rows.iter().any(|r| amount(&r.cells[k]))
+    };
+    let amount = |digits: usize| {
+        let whole: String = (0..digits)
+            .rev()
+            .flat_map(|i| {
+                let sep = (i % 3 == 2 && i + 1 < digits).then_some(',');
+                sep.into_iter().chain(std::iter::once('8'))
+            })
+            .collect();
+        format!("{whole}.88")
+    };
+    let mut texts: Vec<(usize, String)> = Vec::new();
+    for k in 0..columns {
+        if is_amount(k) {
+            texts.extend((4..=14).map(|d| (k, amount(d))));
+        } else {
+            texts.extend(
+                (1..=30).map(|n| (k, "社会保障和就业支出".chars().cycle().take(n).collect())),
+            );
+            texts.extend((1..=8).map(|n| (k, "年2020A".repeat(n))));
+        }
+    }
+    texts
+        .into_iter()
+        .enumerate()
+        .map(|(i, (k, text))| {
+            let mut cells = vec![String::new(); columns];
+            cells[k] = text;
+            juesuan::derive::TableRow {
+                cells,
+                level: (i % 3) as u8,
+                total: false,
+                widths: None,
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn rows_given_one_line_are_set_as_typst_would_set_them() {
+    // The template gives a row a fixed one-line height where the widths from Rust say every cell fits, so that
+    // Typst lays it out once: the pages must be exactly those Typst makes measuring every row itself.
+    let engine = juesuan::render::Engine::embedded();
+    let Ok(mut prepared) = juesuan::prepare(&example("example-2021")) else {
+        panic!("the example prepares");
+    };
+    let report = &mut prepared.report;
+    for table in &mut report.tables {
+        table.rows = sweep(table);
+    }
+    let pdf = |report: &juesuan::derive::Report| {
+        engine
+            .pdf(report, juesuan::render::Standard::Pdf17)
+            .expect("the sweep renders")
+    };
+    let measured_by_typst = pdf(report);
+    let family = report.meta.fonts.table.clone();
+    juesuan::render::measure_tables(&mut report.tables, engine, &family);
+    assert!(
+        report
+            .tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .all(|r| r.widths.is_some())
+    );
+    assert!(
+        pdf(report) == measured_by_typst,
+        "a row the widths said fits one line is set otherwise by Typst"
+    );
+
+    // The template does use the widths: claimed zero, rows that need two lines get one, and the pages change.
+    for row in report.tables.iter_mut().flat_map(|t| &mut t.rows) {
+        row.widths = Some(vec![0.0; row.cells.len()]);
+    }
+    assert!(pdf(report) != measured_by_typst);
+}

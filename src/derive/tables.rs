@@ -30,6 +30,10 @@ pub struct TableRow {
     pub level: u8,
     /// A 合计/总计 row.
     pub total: bool,
+    /// How wide each cell's text is, in em of the table font (an upper bound), so the template can give a row that
+    /// surely fits on one line a fixed height ([`crate::render::measure_tables`]); `None` until measured, and the
+    /// template then lets Typst measure the row.
+    pub widths: Option<Vec<f32>>,
 }
 
 fn row(cells: Vec<String>) -> TableRow {
@@ -37,6 +41,7 @@ fn row(cells: Vec<String>) -> TableRow {
         cells,
         level: 0,
         total: false,
+        widths: None,
     }
 }
 
@@ -45,6 +50,7 @@ fn total_row(cells: Vec<String>) -> TableRow {
         cells,
         level: 0,
         total: true,
+        widths: None,
     }
 }
 
@@ -80,6 +86,7 @@ fn class_rows<L: ClassificationLine>(total: Vec<Option<&Money>>, lines: &[L]) ->
             .concat(),
             level: level(line.code()),
             total: false,
+            widths: None,
         });
     }
     rows
