@@ -21,7 +21,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::derive::Report;
 
 mod widths;
-pub use widths::{measure_tables, text_width_em};
+pub use widths::measure_tables;
 
 /// The templates, by virtual path. Listed explicitly (a test checks the list against `typst-templates/`).
 pub static TEMPLATES: &[(&str, &str)] = &[

@@ -245,6 +245,7 @@ fn sweep(table: &juesuan::derive::TableView) -> Vec<juesuan::derive::TableRow> {
                 (1..=30).map(|n| (k, "社会保障和就业支出".chars().cycle().take(n).collect())),
             );
             texts.extend((1..=8).map(|n| (k, "年2020A".repeat(n))));
+            texts.extend((1..=12).map(|n| (k, "年Ａ".repeat(n))));
         }
     }
     texts

@@ -9,11 +9,13 @@
 //! a margin for kerning or alternate figures. A wrong bound would let a long name overflow its cell, so where there
 //! is doubt (a character the font lacks, a line break) there is no bound and Typst measures the row itself.
 
+use unicode_script::{Script, UnicodeScript};
+
 use super::Engine;
 use crate::derive::TableView;
 
-/// Typst's `cjk-latin-spacing` (on by default): a quarter em between a Han character and a Latin letter or digit.
-/// Counted at every change between wide and narrow characters, which includes those pairs.
+/// Typst's `cjk-latin-spacing` (on by default): a quarter em between a Chinese or Japanese character and a Latin
+/// letter or digit ([`spaced`]).
 const CJK_LATIN_SPACING: f64 = 0.25;
 
 /// Headroom over the advances: kerning or tabular figures could widen a run; the fonts we know have neither.
@@ -37,30 +39,42 @@ pub fn measure_tables(tables: &mut [TableView], engine: &Engine, family: &str) {
     }
 }
 
-/// The width of `text` set on one line in `font`, in em, at least as wide as Typst sets it; `None` if a character
-/// has no glyph in the font (Typst would take it from another font) or is a control character (a line break).
-pub fn text_width_em(face: &ttf_parser::Face, text: &str) -> Option<f64> {
+/// The width of `text` set on one line in the font `face`, in em, at least as wide as Typst sets it; `None` if a
+/// character has no glyph in the font (Typst would take it from another font) or is a control character (a line
+/// break).
+fn text_width_em(face: &ttf_parser::Face, text: &str) -> Option<f64> {
     let units_per_em = f64::from(face.units_per_em());
     let mut width = 0.0;
-    let mut previous_wide = None;
+    let mut previous = None;
     for c in text.chars() {
         if c.is_control() {
             return None;
         }
         let glyph = face.glyph_index(c)?;
         width += f64::from(face.glyph_hor_advance(glyph)?) / units_per_em;
-        let wide = is_wide(c);
-        if previous_wide.is_some_and(|p| p != wide) {
+        if previous.is_some_and(|p| spaced(p, c)) {
             width += CJK_LATIN_SPACING;
         }
-        previous_wide = Some(wide);
+        previous = Some(c);
     }
     Some(width * MARGIN)
 }
 
-/// Han, kana, CJK punctuation and full-width forms: everything from the CJK Radicals block up.
-fn is_wide(c: char) -> bool {
-    c >= '\u{2E80}'
+/// Whether Typst puts its CJK–Latin space between `a` and `b`: one is Chinese or Japanese, the other a Latin, Greek
+/// or Cyrillic letter (full-width ones too), an ASCII digit or one of `#$%&` (typst-layout's `add_cjk_latin_spacing`).
+fn spaced(a: char, b: char) -> bool {
+    let cj = |c: char| {
+        matches!(
+            c.script(),
+            Script::Han | Script::Hiragana | Script::Katakana
+        ) || c == '\u{30FC}'
+    };
+    let latin = |c: char| {
+        matches!(c.script(), Script::Latin | Script::Greek | Script::Cyrillic)
+            || matches!(c, '#' | '$' | '%' | '&')
+            || c.is_ascii_digit()
+    };
+    (cj(a) && latin(b)) || (latin(a) && cj(b))
 }
 
 /// Up to the next hundredth of an em, so the JSON stays short and the bound stays a bound.
@@ -101,12 +115,14 @@ mod tests {
     fn a_quarter_em_between_han_and_latin() {
         let font = song();
         let width = |t| text_width_em(&font, t).expect("FandolSong has every glyph");
+        let spacing = CJK_LATIN_SPACING * MARGIN;
         let alone = width("年") + width("2020");
-        assert!((width("2020年") - alone - CJK_LATIN_SPACING * MARGIN).abs() < 1e-9);
-        assert!(
-            (width("年2020年") - width("年") - alone - 2.0 * CJK_LATIN_SPACING * MARGIN).abs()
-                < 1e-9
-        );
+        assert!((width("2020年") - alone - spacing).abs() < 1e-9);
+        assert!((width("年2020年") - width("年") - alone - 2.0 * spacing).abs() < 1e-9);
+        // A full-width Latin letter is Latin to Typst; full-width digits and punctuation are not.
+        assert!((width("年Ａ") - width("年") - width("Ａ") - spacing).abs() < 1e-9);
+        assert!((width("年２") - width("年") - width("２")).abs() < 1e-9);
+        assert!((width("年，A") - width("年，") - width("A")).abs() < 1e-9);
     }
 
     #[test]
