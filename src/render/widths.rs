@@ -6,8 +6,9 @@
 //!
 //! A width here is an upper bound of what Typst sets on one line, in em of the table font: the sum of the glyphs'
 //! advances (as the font's `hmtx` gives them), Typst's quarter em between Han and Latin (`cjk-latin-spacing`), and
-//! a margin for kerning or alternate figures. A wrong bound would let a long name overflow its cell, so where there
-//! is doubt (a character the font lacks, a line break) there is no bound and Typst measures the row itself.
+//! a small margin. A wrong bound would let a long name overflow its cell, so where there is doubt (a font whose
+//! kerning or substitutions could widen the text, a character the font lacks, a line break) there is no bound and
+//! Typst measures the row itself.
 
 use unicode_script::{Script, UnicodeScript};
 
@@ -18,7 +19,7 @@ use crate::derive::TableView;
 /// letter or digit ([`spaced`]).
 const CJK_LATIN_SPACING: f64 = 0.25;
 
-/// Headroom over the advances: kerning or tabular figures could widen a run; the fonts we know have neither.
+/// Headroom over the advances, for rounding: fonts whose shaping could widen a run are not measured at all.
 const MARGIN: f64 = 1.02;
 
 /// Fills `widths` of every table row: each cell's text width in `family`, the family that draws the tables.
@@ -30,6 +31,9 @@ pub fn measure_tables(tables: &mut [TableView], engine: &Engine, family: &str) {
     let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
         return;
     };
+    if shaping_may_widen(&face) {
+        return;
+    }
     for row in tables.iter_mut().flat_map(|t| t.rows.iter_mut()) {
         row.widths = row
             .cells
@@ -58,6 +62,27 @@ fn text_width_em(face: &ttf_parser::Face, text: &str) -> Option<f64> {
         previous = Some(c);
     }
     Some(width * MARGIN)
+}
+
+/// Whether shaping may set this font's text wider than the sum of its advances: kerning (a `kern` table, GPOS `kern`
+/// or `dist`) or substitutions HarfBuzz applies by default or Typst asks for here (ligatures, contextual forms,
+/// localized forms, tabular figures). The embedded Fandol fonts have none of these; for a font that has, the rows
+/// are left to Typst.
+fn shaping_may_widen(face: &ttf_parser::Face) -> bool {
+    const POSITIONING: [&[u8; 4]; 2] = [b"kern", b"dist"];
+    const SUBSTITUTION: [&[u8; 4]; 8] = [
+        b"liga", b"clig", b"calt", b"rlig", b"rclt", b"ccmp", b"locl", b"tnum",
+    ];
+    let has = |table: Option<ttf_parser::opentype_layout::LayoutTable>, tags: &[&[u8; 4]]| {
+        table.is_some_and(|table| {
+            table.features.into_iter().any(|feature| {
+                tags.iter()
+                    .any(|tag| feature.tag == ttf_parser::Tag::from_bytes(tag))
+            })
+        })
+    };
+    let tables = face.tables();
+    tables.kern.is_some() || has(tables.gpos, &POSITIONING) || has(tables.gsub, &SUBSTITUTION)
 }
 
 /// Whether Typst puts its CJK–Latin space between `a` and `b`: one is Chinese or Japanese, the other a Latin, Greek
@@ -99,6 +124,12 @@ mod tests {
             .find(|(name, _)| *name == "FandolSong-Regular.otf")
             .expect("FandolSong is embedded");
         ttf_parser::Face::parse(data, 0).expect("FandolSong parses")
+    }
+
+    #[test]
+    fn the_embedded_table_font_is_set_by_its_advances() {
+        // FandolSong's only GPOS features (halt, vhal, cpct, …) are ones Typst does not ask for.
+        assert!(!shaping_may_widen(&song()));
     }
 
     #[test]
