@@ -504,26 +504,6 @@ fn own_pool(workers: usize) -> Option<rayon::ThreadPool> {
         .ok()
 }
 
-/// Keeps glibc's heap from growing over a long batch. By default glibc gives every thread that allocates while
-/// others do an arena of its own (up to 8 per core) — the workers, the printing thread, with one worker Typst's
-/// rayon threads — and an arena keeps what was freed in its middle; and a freed large block raises the mmap
-/// threshold to its size, so Typst's multi-megabyte cache tables then come from the arenas too. Measured over 150
-/// documents on two workers: 138–145 MiB of anonymous memory for a live heap near 70 MiB; with as many arenas as
-/// workers and a fixed mmap and trim threshold, 117–121 MiB. Never fewer than two arenas: one arena serialized two
-/// workers (391–465 ms per document instead of ~300). `malloc_trim` after every document did better for memory but
-/// cost 25 % more time.
-fn limit_heap_growth(workers: usize) {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes glibc's allocation parameters; it is called before the workers start.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, workers.max(2) as libc::c_int);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 * 1024);
-    }
-    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-    let _ = workers;
-}
-
 /// Renders every job into `options.output_dir` on `options.workers` threads sharing `engine`, prints progress and
 /// diagnostics to stderr, updates the manifest, and returns the counts. Per-document failures are in the summary;
 /// an `Err` means the batch itself could not run or its manifest not be written.
@@ -553,7 +533,6 @@ pub fn run(engine: &Engine, jobs: &[Job], options: &Options) -> Result<Summary, 
     let mut summary = Summary::default();
     let next = AtomicUsize::new(0);
     let workers = options.workers.clamp(1, jobs.len().max(1));
-    limit_heap_growth(workers);
     let spawned = std::thread::scope(|scope| -> Result<usize, BatchError> {
         let (tx, rx) = mpsc::channel::<Event>();
         let mut spawned = 0;

@@ -401,8 +401,8 @@ impl Engine {
 /// worker, and none between documents (1,000 documents: peak RSS 233 MiB before, 199 MiB after this gate, a rayon
 /// pool per worker and cheaper tables, which landed together). The price is that a worker done early waits for
 /// the rest of the others' compiles before its next one; with documents of similar size the batch still keeps both
-/// cores ~92 % busy (bench, 200 documents: 358 ms of CPU a document, one document every 195 ms on two cores). A PDF export runs
-/// outside the gate: its few cache entries (fonts, compressed streams) go at the next eviction.
+/// cores ~91 % busy (bench, 200 documents: 314 ms of CPU a document, one document every 172 ms on two cores). A
+/// PDF export runs outside the gate: its few cache entries (fonts, compressed streams) go at the next eviction.
 static CACHE: CacheGate = CacheGate::new(evict_typst_cache);
 
 fn evict_typst_cache() {
