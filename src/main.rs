@@ -19,15 +19,16 @@ use juesuan::render::{Engine, Standard};
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// jemalloc's options, read when it starts (before `main`). By default it keeps freed pages for ten seconds in each
-/// of 8 arenas per core: a batch on two workers then peaks ~35 MiB above glibc. One arena (the threads' caches keep
-/// the workers from contending for it) and freed pages returned after a second bring the peak back to glibc's;
-/// returning them sooner costs the speed (page faults, TLB flushes). `Option<&c_char>` is the `const char *` that
-/// jemalloc declares (`tikv_jemalloc_sys::malloc_conf`).
+/// of 4 arenas per core: a batch on two workers then peaks 25–35 MiB above glibc. One arena (the threads' caches
+/// keep the workers from contending for it) and freed pages returned after a second bring the peak back to glibc's;
+/// returning them sooner costs the speed (page faults, TLB flushes). An option jemalloc does not know would print a
+/// line on stderr in every run (tests/tooling.rs checks there is none). `Option<&c_char>` is the `const char *`
+/// that jemalloc declares (`tikv_jemalloc_sys::malloc_conf`).
 #[cfg(target_os = "linux")]
 #[unsafe(export_name = "_rjem_malloc_conf")]
 static JEMALLOC_OPTIONS: Option<&std::ffi::c_char> =
     // SAFETY: a pointer to the first byte of a NUL-terminated static string, which lives for the whole program.
-    Some(unsafe { &*c"narenas:1,dirty_decay_ms:1000,muzzy_decay_ms:0".as_ptr() });
+    Some(unsafe { &*c"narenas:1,dirty_decay_ms:1000".as_ptr() });
 
 const DATA_ERRORS: u8 = 1;
 const FAILURE: u8 = 2;

@@ -105,15 +105,6 @@ fn a_broken_identity_is_an_error_and_nothing_is_written() {
     assert!(err.contains("error[sum-mismatch]"), "{err}");
 }
 
-/// jemalloc (the binary's allocator on Linux, src/main.rs) prints a line on stderr at start-up, in every run, for
-/// an option it does not know: the options compiled in must all be valid.
-#[test]
-fn a_successful_run_prints_nothing_on_stderr() {
-    let out = juesuan(&["rules"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stderr(&out), "");
-}
-
 #[test]
 fn check_passes_both_examples_with_the_known_rounding_warning() {
     let out = juesuan(&[

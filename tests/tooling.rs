@@ -376,6 +376,15 @@ fn completions_cover_every_command() {
     insta::assert_snapshot!("completions_unknown_shell", transcript(&out));
 }
 
+/// jemalloc (the binary's allocator on Linux, src/main.rs) prints a line on stderr at start-up, in every run, for
+/// an option it does not know: the options compiled in must all be valid.
+#[test]
+fn a_successful_run_prints_nothing_on_stderr() {
+    let out = juesuan(&["rules"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stderr(&out), "");
+}
+
 #[test]
 fn every_command_has_an_example_in_its_help() {
     use clap::CommandFactory;
