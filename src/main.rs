@@ -13,7 +13,7 @@ use juesuan::diag::{self, Diagnostic, Sources};
 use juesuan::render::{Engine, Standard};
 
 /// jemalloc, not glibc's malloc: Typst allocates and frees small objects by the million, and a batch renders
-/// 10–15 % faster on it at the same peak memory (README, "Many documents").
+/// ~15 % faster on it at the same peak memory (README, "Many documents").
 #[cfg(target_os = "linux")]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
