@@ -71,7 +71,7 @@ pub fn check(
                 coverages
                     .iter()
                     .enumerate()
-                    .filter(|(_, coverage)| !coverage.is_some_and(|cov| cov.contains(c as u32)))
+                    .filter(|(_, coverage)| !coverage.is_some_and(|cov| cov.contains(c)))
                     .map(|(i, _)| i)
                     .collect()
             })

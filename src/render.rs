@@ -190,6 +190,9 @@ pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    /// Each font's coverage as sorted ranges, built on first use: Typst's `Coverage::contains` walks its runs from
+    /// the start, thousands of them in a CJK font, and the glyph check asks about every character of a document.
+    coverages: Vec<std::sync::OnceLock<CharCoverage>>,
     sources: HashMap<FileId, Source>,
     main: FileId,
     data: FileId,
@@ -243,6 +246,7 @@ impl Engine {
         Engine {
             library: LazyHash::new(Library::builder().build()),
             book: LazyHash::new(book),
+            coverages: fonts.iter().map(|_| std::sync::OnceLock::new()).collect(),
             fonts,
             sources,
             main: file_id("/main.typ"),
@@ -297,8 +301,14 @@ impl Engine {
 
     /// The characters the face of `family` that Typst picks for regular or bold text has glyphs for; `None` when no
     /// font of that family is loaded. Asked by the glyph check ([`crate::glyphs`]) before anything is rendered.
-    pub fn coverage(&self, family: &str, bold: bool) -> Option<&typst::text::Coverage> {
-        Some(&self.book.info(self.select(family, bold)?)?.coverage)
+    pub fn coverage(&self, family: &str, bold: bool) -> Option<&CharCoverage> {
+        let index = self.select(family, bold)?;
+        let info = self.book.info(index)?;
+        Some(
+            self.coverages
+                .get(index)?
+                .get_or_init(|| CharCoverage::new(&info.coverage)),
+        )
     }
 
     /// The index of the face of `family` (any case) that Typst picks for regular or bold text.
@@ -468,6 +478,31 @@ impl Drop for Compiling<'_> {
         } else {
             state.evict_due = true;
         }
+    }
+}
+
+/// The characters a font has glyphs for, as sorted half-open ranges of code points: a lookup is a binary search.
+pub struct CharCoverage {
+    ranges: Vec<(u32, u32)>,
+}
+
+impl CharCoverage {
+    fn new(coverage: &typst::text::Coverage) -> Self {
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for c in coverage.iter() {
+            match ranges.last_mut() {
+                Some((_, end)) if *end == c => *end = c + 1,
+                _ => ranges.push((c, c + 1)),
+            }
+        }
+        CharCoverage { ranges }
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn contains(&self, c: char) -> bool {
+        let c = c as u32;
+        let after = self.ranges.partition_point(|&(start, _)| start <= c);
+        after > 0 && c < self.ranges[after - 1].1
     }
 }
 
@@ -647,6 +682,35 @@ fn not_found(id: FileId) -> FileError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_coverage_answers_as_typst_coverage_does() {
+        let sparse = typst::text::Coverage::from_vec(vec![0, 1, 2, 5, 7, 8, 0x4E00, 0x10FFFF]);
+        let indexed = CharCoverage::new(&sparse);
+        let mismatch = (0..0x11_0000)
+            .filter_map(char::from_u32)
+            .find(|&c| indexed.contains(c) != sparse.contains(c as u32));
+        assert_eq!(mismatch, None);
+
+        // A CJK font: every code point it covers, and the one before and after each run of them, which it does not.
+        let engine = Engine::embedded();
+        let fang = engine
+            .select("FandolFang R", false)
+            .expect("FandolFang R is embedded");
+        let fang = &engine.book.info(fang).expect("its info").coverage;
+        let indexed = CharCoverage::new(fang);
+        assert!(indexed.ranges.len() > 100, "{} runs", indexed.ranges.len());
+        let edges = indexed
+            .ranges
+            .iter()
+            .flat_map(|&(start, end)| [start.wrapping_sub(1), end]);
+        let mismatch = fang
+            .iter()
+            .chain(edges)
+            .filter_map(char::from_u32)
+            .find(|&c| indexed.contains(c) != fang.contains(c as u32));
+        assert_eq!(mismatch, None);
+    }
 
     fn listed_files(dir: &str) -> Vec<String> {
         fn walk(base: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
