@@ -4,6 +4,7 @@
 //! cargo build --release && cargo run --release --example bench            # N = 200
 //! cargo run --release --example bench -- 1000 --batch-only                # memory over a long batch
 //! cargo run --release --example bench -- 50 --typst ~/.cargo/bin/typst    # a typst binary not on PATH
+//! cargo run --release --example bench -- 200 --rounds 3                   # (a) and (c) twice more, alternated
 //! ```
 //!
 //! Generates N documents from `data/example-2021` (unit names varied; every amount of document i multiplied by the
@@ -18,6 +19,10 @@
 //! For each: per-document milliseconds (the median process for (b) and (c); wall time / N for (a)), documents per
 //! second, and peak RSS (the child's `ru_maxrss` from `wait4`). Then the ratios, and for (a) the RSS sampled over the
 //! run (it must stay flat: Typst's caches are evicted after every document), and the incremental re-runs.
+//!
+//! A shared or throttled machine changes speed from minute to minute (±15 % between runs on the 2-core VM of the
+//! README), and (a) and (c) run minutes apart. `--rounds R` runs (a) and (c) R−1 more times, one after the other,
+//! and prints each round's ratio and their median: a ratio from neighbours in time.
 //!
 //! Uses the release `juesuan` binary beside this example (`target/release/juesuan`): build it first.
 
@@ -58,6 +63,7 @@ struct Args {
     batch_only: bool,
     typst: Option<PathBuf>,
     keep: Option<PathBuf>,
+    rounds: usize,
 }
 
 fn main() {
@@ -73,6 +79,7 @@ fn parse_args() -> Result<Args, String> {
         batch_only: false,
         typst: None,
         keep: None,
+        rounds: 1,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -80,9 +87,16 @@ fn parse_args() -> Result<Args, String> {
             "--batch-only" => args.batch_only = true,
             "--typst" => args.typst = Some(it.next().ok_or("--typst needs a path")?.into()),
             "--keep" => args.keep = Some(it.next().ok_or("--keep needs a folder")?.into()),
+            "--rounds" => {
+                args.rounds = it
+                    .next()
+                    .and_then(|r| r.parse().ok())
+                    .filter(|r| *r > 0)
+                    .ok_or("--rounds needs a number of rounds, at least 1")?
+            }
             n => {
                 args.documents = n.parse().ok().filter(|n| *n > 0).ok_or(format!(
-                    "unknown argument {n:?} (expected N, --batch-only, --typst PATH, --keep DIR)"
+                    "unknown argument {n:?} (expected N, --batch-only, --typst PATH, --keep DIR, --rounds R)"
                 ))?
             }
         }
@@ -184,16 +198,15 @@ fn run() -> Result<(), String> {
 
         // (c) the stock Typst CLI, one process per document.
         c_result = match find_typst(args.typst.as_deref()) {
-            Some((typst, version)) => {
-                stock_cli(&juesuan, &typst, &docs, &dirs, &work, &logs, repo).map(|c| (c, version))
-            }
+            Some((typst, version)) => StockCli::prepare(&juesuan, typst, &docs, &dirs, &work, repo)
+                .and_then(|stock| Ok((stock.run(&dirs, &logs)?, version, stock))),
             None => Err("skipped: no `typst` on PATH or in ~/.cargo/bin \
                          (cargo install typst-cli --version 0.15.1, or --typst PATH)"
                 .to_string()),
         }
-        .map(|(c, version)| {
+        .map(|(c, version, stock)| {
             rows.push(c.row(&format!("(c) {version}, 1 process/doc")));
-            c
+            (c, stock)
         })
         .map_err(|e| e.to_string());
     }
@@ -218,7 +231,7 @@ fn run() -> Result<(), String> {
     );
     println!(" what else the machine is running, CPU figures much less)");
     match &c_result {
-        Ok(c) => {
+        Ok((c, _)) => {
             println!();
             println!("throughput (a)/(c): {:.2}x", a_rate / c.rate);
             if let (Some(b_rate), Some(b_median)) = (b_rate, b_median) {
@@ -231,6 +244,38 @@ fn run() -> Result<(), String> {
             }
         }
         Err(note) => println!("\n(c) stock typst CLI: {note}"),
+    }
+    if let (Ok((c, stock)), true) = (&c_result, args.rounds > 1) {
+        // Each round: (a) ms/doc (wall / N), (c) ms/doc (wall / N), and their ratio of throughputs.
+        let mut rounds = vec![(a_ms, 1e3 / c.rate, a_rate / c.rate)];
+        for _ in 1..args.rounds {
+            let a = batch(&["--force"], "a.log")?;
+            if !a.ok {
+                return Err(format!(
+                    "the batch failed: see {}",
+                    logs.join("a.log").display()
+                ));
+            }
+            let c = stock.run(&dirs, &logs)?;
+            let a_rate = n as f64 / a.wall.as_secs_f64();
+            rounds.push((1e3 / a_rate, 1e3 / c.rate, a_rate / c.rate));
+        }
+        println!("throughput (a)/(c) round by round ((a) then (c), ms/doc as wall / N):");
+        for (i, (a_ms, c_ms, ratio)) in rounds.iter().enumerate() {
+            println!(
+                "  round {}: (a) {a_ms:.1}, (c) {c_ms:.1}: {ratio:.2}x",
+                i + 1
+            );
+        }
+        let mut ratios: Vec<f64> = rounds.iter().map(|r| r.2).collect();
+        ratios.sort_by(f64::total_cmp);
+        let mid = ratios.len() / 2;
+        let median = if ratios.len() % 2 == 1 {
+            ratios[mid]
+        } else {
+            (ratios[mid - 1] + ratios[mid]) / 2.0
+        };
+        println!("  median {median:.2}x");
     }
     if let (Some(b_rate), Some(b_median)) = (b_rate, b_median) {
         println!(
@@ -395,65 +440,86 @@ fn per_process(
     })
 }
 
-/// (c): the report JSON of every document from juesuan, one Typst project root per document (the templates and
-/// that document's data.json), then `typst compile` on each with the embedded Fandol fonts only.
-fn stock_cli(
-    juesuan: &Path,
-    typst: &Path,
-    docs: &Path,
-    dirs: &[PathBuf],
-    work: &Path,
-    logs: &Path,
-    repo: &Path,
-) -> Result<PerProcess, String> {
-    let json = work.join("json");
-    let emitted = Command::new(juesuan)
-        .arg("render")
-        .arg(docs)
-        .arg("-o")
-        .arg(&json)
-        .args(["--emit-json", "-q"])
-        .output()
-        .map_err(|e| e.to_string())?;
-    if !emitted.status.success() {
-        return Err(format!(
-            "render --emit-json failed:\n{}",
-            String::from_utf8_lossy(&emitted.stderr)
-        ));
-    }
-    let roots = work.join("roots");
-    for dir in dirs {
-        let name = dir.file_name().unwrap_or_default().to_string_lossy();
-        let root = roots.join(&*name);
-        copy_tree(&repo.join("typst-templates"), &root)?;
-        std::fs::copy(json.join(format!("{name}.json")), root.join("data.json"))
+/// (c): one Typst project root per document (the templates and the report JSON that juesuan feeds them), compiled
+/// by the stock `typst compile` with the embedded Fandol fonts only.
+struct StockCli {
+    typst: PathBuf,
+    roots: PathBuf,
+    out: PathBuf,
+    fonts: PathBuf,
+    /// Whether this typst-cli has fonts of its own to leave out (`--ignore-embedded-fonts`).
+    embedded_fonts: bool,
+}
+
+impl StockCli {
+    /// Writes every document's report JSON (`render --emit-json`) into a project root beside the templates.
+    fn prepare(
+        juesuan: &Path,
+        typst: PathBuf,
+        docs: &Path,
+        dirs: &[PathBuf],
+        work: &Path,
+        repo: &Path,
+    ) -> Result<StockCli, String> {
+        let json = work.join("json");
+        let emitted = Command::new(juesuan)
+            .arg("render")
+            .arg(docs)
+            .arg("-o")
+            .arg(&json)
+            .args(["--emit-json", "-q"])
+            .output()
             .map_err(|e| e.to_string())?;
-        // What juesuan serves for a PDF/A-2 document: no data files to attach (render.rs).
-        std::fs::write(root.join("attachments.json"), "[]").map_err(|e| e.to_string())?;
+        if !emitted.status.success() {
+            return Err(format!(
+                "render --emit-json failed:\n{}",
+                String::from_utf8_lossy(&emitted.stderr)
+            ));
+        }
+        let roots = work.join("roots");
+        for dir in dirs {
+            let name = dir.file_name().unwrap_or_default().to_string_lossy();
+            let root = roots.join(&*name);
+            copy_tree(&repo.join("typst-templates"), &root)?;
+            std::fs::copy(json.join(format!("{name}.json")), root.join("data.json"))
+                .map_err(|e| e.to_string())?;
+            // What juesuan serves for a PDF/A-2 document: no data files to attach (render.rs).
+            std::fs::write(root.join("attachments.json"), "[]").map_err(|e| e.to_string())?;
+        }
+        let out = work.join("out-c");
+        std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+        // A typst-cli built without its embedded fonts (--no-default-features) has no flag to ignore them.
+        let help = Command::new(&typst)
+            .args(["compile", "--help"])
+            .output()
+            .map_err(|e| e.to_string())?;
+        let embedded_fonts =
+            String::from_utf8_lossy(&help.stdout).contains("--ignore-embedded-fonts");
+        Ok(StockCli {
+            typst,
+            roots,
+            out,
+            fonts: repo.join("fonts"),
+            embedded_fonts,
+        })
     }
-    let out_c = work.join("out-c");
-    std::fs::create_dir_all(&out_c).map_err(|e| e.to_string())?;
-    let fonts = repo.join("fonts");
-    // A typst-cli built without its embedded fonts (--no-default-features) has no flag to ignore them.
-    let help = Command::new(typst)
-        .args(["compile", "--help"])
-        .output()
-        .map_err(|e| e.to_string())?;
-    let embedded = String::from_utf8_lossy(&help.stdout).contains("--ignore-embedded-fonts");
-    per_process(dirs, &logs.join("c.log"), |dir, name| {
-        let root = roots.join(dir.file_name().unwrap_or_default());
-        let mut cmd = Command::new(typst);
-        cmd.arg("compile")
-            .arg("--root")
-            .arg(&root)
-            .arg("--font-path")
-            .arg(&fonts)
-            .args(["--ignore-system-fonts", "--pdf-standard", "a-2u"])
-            .args(embedded.then_some("--ignore-embedded-fonts"))
-            .arg(root.join("main.typ"))
-            .arg(out_c.join(format!("{name}.pdf")));
-        cmd
-    })
+
+    fn run(&self, dirs: &[PathBuf], logs: &Path) -> Result<PerProcess, String> {
+        per_process(dirs, &logs.join("c.log"), |dir, name| {
+            let root = self.roots.join(dir.file_name().unwrap_or_default());
+            let mut cmd = Command::new(&self.typst);
+            cmd.arg("compile")
+                .arg("--root")
+                .arg(&root)
+                .arg("--font-path")
+                .arg(&self.fonts)
+                .args(["--ignore-system-fonts", "--pdf-standard", "a-2u"])
+                .args(self.embedded_fonts.then_some("--ignore-embedded-fonts"))
+                .arg(root.join("main.typ"))
+                .arg(self.out.join(format!("{name}.pdf")));
+            cmd
+        })
+    }
 }
 
 fn find_typst(given: Option<&Path>) -> Option<(PathBuf, String)> {
