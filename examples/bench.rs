@@ -260,7 +260,9 @@ fn run() -> Result<(), String> {
             let a_rate = n as f64 / a.wall.as_secs_f64();
             rounds.push((1e3 / a_rate, 1e3 / c.rate, a_rate / c.rate));
         }
-        println!("throughput (a)/(c) round by round ((a) then (c), ms/doc as wall / N):");
+        println!(
+            "throughput (a)/(c) round by round (round 1 is the run above; then (a), then (c); ms/doc as wall / N):"
+        );
         for (i, (a_ms, c_ms, ratio)) in rounds.iter().enumerate() {
             println!(
                 "  round {}: (a) {a_ms:.1}, (c) {c_ms:.1}: {ratio:.2}x",
