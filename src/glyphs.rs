@@ -62,20 +62,14 @@ pub fn check(
         .iter()
         .map(|s| engine.coverage(&s.family, s.bold))
         .collect();
-    // A character is looked up once per document, however often it occurs.
-    let mut lacking_cache: HashMap<char, Vec<usize>> = HashMap::new();
-    let mut lacking = |c: char| -> Vec<usize> {
-        lacking_cache
-            .entry(c)
-            .or_insert_with(|| {
-                coverages
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, coverage)| !coverage.is_some_and(|cov| cov.contains(c)))
-                    .map(|(i, _)| i)
-                    .collect()
-            })
-            .clone()
+    // The styles whose font has no glyph for `c` (a binary search in each; an empty Vec does not allocate).
+    let lacking = |c: char| -> Vec<usize> {
+        coverages
+            .iter()
+            .enumerate()
+            .filter(|(_, coverage)| !coverage.is_some_and(|cov| cov.contains(c)))
+            .map(|(i, _)| i)
+            .collect()
     };
 
     let mut findings = Vec::new();

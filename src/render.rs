@@ -190,8 +190,9 @@ pub struct Engine {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
-    /// Each font's coverage as sorted ranges, built on first use: Typst's `Coverage::contains` walks its runs from
-    /// the start, thousands of them in a CJK font, and the glyph check asks about every character of a document.
+    /// Each font's coverage as sorted ranges, built on first use, indexed as `fonts` and the font book: Typst's
+    /// `Coverage::contains` walks its runs from the start, thousands of them in a CJK font, and the glyph check
+    /// asks about every character of a document.
     coverages: Vec<std::sync::OnceLock<CharCoverage>>,
     sources: HashMap<FileId, Source>,
     main: FileId,
