@@ -11,7 +11,6 @@ use hayro_syntax::Pdf;
 use hayro_syntax::object::{Array, Dict, Stream, String as PdfString};
 
 use crate::load::{Loaded, MAX_FILE_BYTES};
-use crate::model::SECTIONS;
 use crate::render::Attachment;
 use crate::write::{WriteError, write_atomic};
 
@@ -65,16 +64,12 @@ pub enum ExtractError {
 /// Every section is required (a load with one missing fails), so each has a file; should a section ever become
 /// optional, this needs a fallible lookup in [`Loaded`] instead of [`Loaded::file`].
 pub fn data_files(loaded: &Loaded) -> Vec<Attachment> {
-    SECTIONS
-        .iter()
-        .map(|spec| Attachment {
-            name: spec.file.to_string(),
-            description: format!("决算公开源数据：{}", spec.title),
-            bytes: loaded
-                .sources
-                .text(loaded.file(spec.file))
-                .as_bytes()
-                .to_vec(),
+    loaded
+        .sections()
+        .map(|(section, id)| Attachment {
+            name: section.file().to_string(),
+            description: format!("决算公开源数据：{}", loaded.form.section_title(section)),
+            bytes: loaded.sources.text(id).as_bytes().to_vec(),
         })
         .collect()
 }

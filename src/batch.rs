@@ -12,7 +12,7 @@
 //!   its diagnostics; the others go on. The caller turns the [`Summary`] into the exit code.
 //! - **Incremental.** A manifest in the output folder ([`MANIFEST_NAME`]) records, per document, a SHA-256 of its
 //!   inputs: its data files, the chosen standard, and the tool's fingerprint (version, embedded templates, fonts and
-//!   profiles). A document whose hash is unchanged and whose PDF is still there is skipped.
+//!   forms). A document whose hash is unchanged and whose PDF is still there is skipped.
 //!
 //! Progress goes to stderr: a bar on a terminal, one plain line per document otherwise, nothing with `-q`.
 
@@ -410,15 +410,8 @@ impl Manifest {
     }
 }
 
-/// The year profiles' texts, for the fingerprint only. `profile` keeps its own list private; a test checks that
-/// this one names every file in `profiles/` and every profile the binary knows.
-const PROFILES: &[(&str, &str)] = &[(
-    "zhejiang-2020.toml",
-    include_str!("../profiles/zhejiang-2020.toml"),
-)];
-
-/// A SHA-256 over everything that shapes the output besides the data: the version, the templates, fonts and year
-/// profiles built into the binary, and the font files the engine added from `--font-path`. A new release, a changed
+/// A SHA-256 over everything that shapes the output besides the data: the version, the templates, fonts and forms
+/// built into the binary, and the font files the engine added from `--font-path`. A new release, a changed
 /// template or a replaced font makes every document stale.
 pub fn tool_fingerprint(engine: &Engine) -> [u8; 32] {
     let mut h = Sha256::new();
@@ -432,8 +425,8 @@ pub fn tool_fingerprint(engine: &Engine) -> [u8; 32] {
         field(&mut h, name.as_bytes());
         field(&mut h, bytes);
     }
-    for (name, text) in PROFILES {
-        field(&mut h, name.as_bytes());
+    for (id, text) in crate::form::Form::texts() {
+        field(&mut h, id.as_bytes());
         field(&mut h, text.as_bytes());
     }
     for (family, _, file) in engine.font_families() {
@@ -482,9 +475,13 @@ fn hex(bytes: &[u8]) -> String {
 
 /// True when a rejected document could not be read at all (rather than having data errors): the CLI's exit code 2.
 fn unreadable(diagnostics: &[Diagnostic]) -> bool {
-    diagnostics
-        .iter()
-        .any(|d| d.is_error() && matches!(d.code, "data-folder" | "io"))
+    diagnostics.iter().any(|d| {
+        d.is_error()
+            && matches!(
+                d.rule,
+                crate::rule::Rule::DataFolder | crate::rule::Rule::Io
+            )
+    })
 }
 
 /// With more than one worker, each is the only thread of a rayon pool of its own, so Typst's parallel layout
@@ -985,26 +982,6 @@ mod tests {
             tool_fingerprint(&Engine::new()),
             tool_fingerprint(&Engine::new())
         );
-    }
-
-    #[test]
-    fn the_fingerprint_covers_every_profile() {
-        let mut on_disk: Vec<String> =
-            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles"))
-                .unwrap()
-                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".toml"))
-                .collect();
-        on_disk.sort();
-        let mut listed: Vec<String> = PROFILES.iter().map(|(n, _)| n.to_string()).collect();
-        listed.sort();
-        assert_eq!(on_disk, listed);
-        for id in crate::profile::Profile::ids() {
-            assert!(
-                listed.contains(&format!("{id}.toml")),
-                "profile {id} is not in the fingerprint"
-            );
-        }
     }
 
     #[test]

@@ -127,11 +127,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
-    /// Start a new document: a data folder with every section file, commented in Chinese, to fill in
+    /// Start a new document: a data folder with every section file of its form, commented in Chinese, to fill in
     ///
     /// Examples: juesuan new data/unit-2021 --unit 示例市示例局 --year 2021
+    ///           juesuan new data/unit-2024 --unit 上海市XX局 --year 2024 --kind 部门 --form shanghai-2024
     ///           juesuan new data/unit-2021 --from data/unit-2020
     ///
+    /// The form (`juesuan forms` lists them) decides the parts, tables and wording: without --form, last year's
+    /// form if it covers the year, else the one form that covers the year.
     /// Figures start as 0 and texts as "待填写：…" (to fill in), so the folder passes `check` and renders from the
     /// start and can be filled in and checked step by step. With --from, last year's duties, divisions, glossary,
     /// 主管部门 and fonts are carried over, and last year's totals become the new 上年数 (explanation.toml,
@@ -155,7 +158,16 @@ pub enum Command {
         /// Last year's data folder, to carry over its standing text and its figures as 上年数.
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
+        /// The form, e.g. zhejiang-2020 or shanghai-2024 (`juesuan forms` lists them).
+        #[arg(long, value_name = "FORM")]
+        form: Option<String>,
     },
+    /// List the forms this version knows: region, document and the years each covers
+    ///
+    /// Example: juesuan forms
+    ///
+    /// A document names its form in document.toml (`form = "zhejiang-2020"`); `juesuan new --form` starts one.
+    Forms,
     /// Write the JSON Schema of every section file, for editors (taplo, VS Code with Even Better TOML)
     ///
     /// Examples: juesuan schema --out data/unit-2021/.schema
@@ -163,12 +175,16 @@ pub enum Command {
     ///
     /// The schemas are generated from the same types the loader reads, with a Chinese description of every key.
     /// A data file that starts with `#:schema ./.schema/table01.json` is then checked as it is typed. `juesuan new`
-    /// writes them into every new folder. Without --out, one JSON object maps each file name to its schema.
+    /// writes them into every new folder. Without --out, one JSON object maps each schema's name to the schema.
+    /// With --form, only the sections that form reads.
     #[command(verbatim_doc_comment)]
     Schema {
         /// The folder to write <section>.json into (created if missing).
         #[arg(long, short, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Only the sections of this form (default: every section of every form).
+        #[arg(long, value_name = "FORM")]
+        form: Option<String>,
     },
     /// Print a shell completion script (commands, options, file names)
     ///

@@ -13,6 +13,7 @@ use codespan_reporting::term::{self, Config};
 use serde::Serialize;
 
 use crate::money::Span;
+use crate::rule::Rule;
 
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
@@ -77,8 +78,8 @@ pub struct Place {
 #[derive(Clone, Debug)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable kebab-case rule code, e.g. `toml-syntax`, `sum-mismatch`.
-    pub code: &'static str,
+    /// The rule found broken; its stable kebab-case code (`toml-syntax`, `sum-mismatch`) is [`Diagnostic::code`].
+    pub rule: Rule,
     pub message: String,
     /// The value at fault, with a short label; `None` for a finding about a whole folder or file.
     pub primary: Option<(Place, String)>,
@@ -90,10 +91,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    /// A finding of `rule`, with the rule's severity.
+    pub fn new(rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
-            code,
+            severity: rule.severity(),
+            rule,
             message: message.into(),
             primary: None,
             secondary: Vec::new(),
@@ -102,11 +104,9 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, message)
-        }
+    /// The rule's stable code, e.g. `sum-mismatch`.
+    pub fn code(&self) -> &'static str {
+        self.rule.code()
     }
 
     pub fn at(mut self, file: FileId, span: Span, label: impl Into<String>) -> Self {
@@ -149,7 +149,7 @@ impl Diagnostic {
             Severity::Error => CsDiagnostic::new(CsSeverity::Error),
             Severity::Warning => CsDiagnostic::new(CsSeverity::Warning),
         }
-        .with_code(self.code)
+        .with_code(self.code())
         .with_message(&self.message);
         let mut labels = Vec::new();
         if let Some((place, label)) = &self.primary {
@@ -177,7 +177,7 @@ impl Diagnostic {
             return format!(
                 "{}[{}]: {}\n",
                 self.severity_word(),
-                self.code,
+                self.code(),
                 self.message
             );
         }
@@ -199,7 +199,7 @@ impl Diagnostic {
         };
         serde_json::json!({
             "severity": self.severity,
-            "code": self.code,
+            "code": self.code(),
             "message": self.message,
             "primary": self.primary.as_ref().map(|(p, l)| place(p, l)),
             "secondary": self.secondary.iter().map(|(p, l)| place(p, l)).collect::<Vec<_>>(),

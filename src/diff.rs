@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::derive::Block;
-use crate::model::SECTIONS;
+use crate::model::SectionId;
 use crate::money::parse_exact;
 
 /// One changed value of a data file, by file and key path (e.g. `table05.toml` `rows[3].total`).
@@ -59,9 +59,11 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
     let old = prepare(old_dir)?;
     let new = prepare(new_dir)?;
     let mut changes = Changes::default();
-    for spec in SECTIONS {
+    let mut files: Vec<&str> = SectionId::ALL.iter().map(|s| s.file()).collect();
+    files.dedup();
+    for file in files {
         let read = |dir: &Path| {
-            std::fs::read_to_string(dir.join(spec.file))
+            std::fs::read_to_string(dir.join(file))
                 .ok()
                 .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
                 .map(|v| flatten(&v))
@@ -72,7 +74,7 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
             let (x, y) = (a.get(key), b.get(key));
             if !same(x, y) {
                 changes.values.push(ValueChange {
-                    file: spec.file.to_string(),
+                    file: file.to_string(),
                     path: key.clone(),
                     old: x.cloned(),
                     new: y.cloned(),
@@ -150,7 +152,13 @@ fn sentences(old: &[Block], new: &[Block]) -> Vec<SentenceChange> {
                         ));
                     }
                 }
-                Block::Chart(_) => {}
+                Block::List(list) => {
+                    if let Some(last) = out.last_mut() {
+                        last.1.extend(list.rows.iter().map(|row| row.join("｜")));
+                    }
+                }
+                // The figures of the charts and tables are the data's, compared above.
+                Block::Chart(_) | Block::Tables { .. } => {}
             }
         }
         out

@@ -18,6 +18,7 @@ use crate::diag::{Diagnostic, FileId};
 use crate::glyphs::StyleFont;
 use crate::model::Text;
 use crate::render::Engine;
+use crate::rule::Rule;
 
 /// A typographic style of the document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -167,7 +168,7 @@ impl StyleMap {
 
 /// `[fonts]` in document.toml: the family that draws each style, by any of its names (`仿宋_GB2312`,
 /// `FangSong_GB2312`). A style left out takes the first official family available, else the embedded one.
-#[derive(Clone, Debug, Default, Deserialize, schemars::JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, serde::Serialize, schemars::JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FontChoice {
     /// 标题的字体，如“方正小标宋简体”。
@@ -209,8 +210,8 @@ pub fn resolve(
             Some(named) => match engine.resolve_family(named.value.trim()) {
                 Some(family) => family,
                 None => {
-                    let mut d = Diagnostic::warning(
-                        "font-substituted",
+                    let mut d = Diagnostic::new(
+                        Rule::FontSubstituted,
                         format!(
                             "{}: the font “{}” is not available; the embedded {} draws the style instead",
                             style.label(),
@@ -423,7 +424,7 @@ mod tests {
         assert_eq!(map.body, "FandolFang R");
         assert_eq!(map.heading1, "FandolHei");
         assert_eq!(warnings.len(), 1);
-        assert_eq!(warnings[0].code, "font-substituted");
+        assert_eq!(warnings[0].rule, Rule::FontSubstituted);
         assert!(
             warnings[0].message.contains("仿宋_GB2312"),
             "{}",

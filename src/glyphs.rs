@@ -13,9 +13,9 @@ use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, FileId, Sources};
 use crate::load::Loaded;
-use crate::model::SECTIONS;
 use crate::money::Span;
 use crate::render::Engine;
+use crate::rule::Rule;
 
 /// At most this many missing-glyph findings per document: a file of pasted symbols must not drown the rest.
 pub const MAX_FINDINGS: usize = 50;
@@ -45,7 +45,7 @@ pub fn embedded_styles() -> Vec<StyleFont> {
 
 /// Checks every string value of every section file of a loaded document (see [`check`]).
 pub fn check_document(loaded: &Loaded, engine: &Engine, styles: &[StyleFont]) -> Vec<Diagnostic> {
-    let files = SECTIONS.iter().map(|spec| loaded.file(spec.file));
+    let files = loaded.sections().map(|(_, id)| id);
     check(&loaded.sources, files, engine, styles)
 }
 
@@ -100,8 +100,8 @@ pub fn check(
             let (span, more) = seen[&c].clone();
             let missing: Vec<String> = lacking(c).iter().map(|&i| styles[i].describe()).collect();
             let code_point = format!("U+{:04X}", c as u32);
-            let mut d = Diagnostic::error(
-                "missing-glyph",
+            let mut d = Diagnostic::new(
+                Rule::MissingGlyph,
                 format!(
                     "the character “{c}” ({code_point}) has no glyph in {}",
                     missing.join(", ")
@@ -123,8 +123,8 @@ pub fn check(
         }
     }
     if left_out > 0 {
-        findings.push(Diagnostic::error(
-            "missing-glyph",
+        findings.push(Diagnostic::new(
+            Rule::MissingGlyph,
             format!("{left_out} more character(s) have no glyph; only the first {MAX_FINDINGS} are shown"),
         ));
     }
@@ -379,7 +379,7 @@ mod tests {
             .iter()
             .find(|d| d.message.contains("U+20000"))
             .expect("𠀀 is found");
-        assert_eq!(rare.code, "missing-glyph");
+        assert_eq!(rare.rule, Rule::MissingGlyph);
         assert!(rare.message.contains("“𠀀”"), "{}", rare.message);
         assert!(
             rare.message.contains("正文 仿宋 (FandolFang R)"),

@@ -1,4 +1,5 @@
-//! Reads a document folder: every section file of [`crate::model::SECTIONS`], as exact, spanned values.
+//! Reads a document folder: document.toml first, for the form it names, then every section file that form reads
+//! ([`crate::model::SectionId`]), as exact, spanned values.
 //!
 //! Everything that can be wrong with a file before its figures are looked at (missing, not UTF-8, too large, TOML
 //! syntax, an unknown key, a wrong type) becomes a [`Diagnostic`] pointing at the place; loading goes on through the
@@ -7,19 +8,24 @@
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, FileId, Sources};
-use crate::model::{Document, SECTIONS};
+use crate::form::Form;
+use crate::model::{Document, DocumentInfo, Parsed, SectionId};
 use crate::money::{self, Span};
+use crate::rule::Rule;
 
 /// A data file larger than this is refused before parsing: no real section comes near it.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// A loaded document: its sections, the text of its files (for diagnostics) and which file each section came from.
+/// A loaded document: its form, its sections, the text of its files (for diagnostics) and which file each section
+/// came from.
 pub struct Loaded {
     pub dir: PathBuf,
+    pub form: Arc<Form>,
     pub doc: Document,
     pub sources: Sources,
     files: HashMap<&'static str, FileId>,
@@ -30,6 +36,14 @@ impl Loaded {
     pub fn file(&self, name: &str) -> FileId {
         self.files[name]
     }
+
+    /// The sections read, in the document's order, with their files.
+    pub fn sections(&self) -> impl Iterator<Item = (SectionId, FileId)> + '_ {
+        self.form
+            .sections()
+            .into_iter()
+            .filter_map(|s| self.files.get(s.file()).map(|&id| (s, id)))
+    }
 }
 
 /// Loading failed: the findings, and the sources they point into.
@@ -39,46 +53,52 @@ pub struct LoadFailure {
     pub sources: Sources,
 }
 
-/// Reads and deserializes every section of the folder. Warnings (e.g. an unknown extra file) come back with a
-/// successful load; any error fails it.
-pub fn load(dir: &Path) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
-    let mut sources = Sources::default();
-    let mut diagnostics = Vec::new();
-    let mut files = HashMap::new();
+/// Which form a folder is read with.
+#[derive(Clone, Copy)]
+pub enum FormChoice<'f> {
+    /// The one document.toml names (`form = "zhejiang-2020"`).
+    Named,
+    /// This one, whatever document.toml says (a form not built into the binary, e.g. in a test).
+    Given(&'f Arc<Form>),
+}
 
+/// Reads and deserializes every section of the folder that its form reads. Warnings (e.g. an unknown extra file)
+/// come back with a successful load; any error fails it.
+pub fn load(dir: &Path) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
+    load_with(dir, FormChoice::Named)
+}
+
+/// [`load`] with the form chosen.
+pub fn load_with(dir: &Path, choice: FormChoice) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
+    let mut reader = Reader::new(dir);
     let meta = std::fs::metadata(dir);
     if !meta.as_ref().is_ok_and(|m| m.is_dir()) {
         let why = match meta {
             Err(e) => e.to_string(),
             Ok(_) => "not a folder".to_string(),
         };
-        diagnostics.push(
-            Diagnostic::error(
-                "data-folder",
+        reader.diagnostics.push(
+            Diagnostic::new(
+                Rule::DataFolder,
                 format!("cannot read the data folder {}: {why}", dir.display()),
             )
             .in_file(dir),
         );
-        return Err(LoadFailure {
-            dir: dir.to_path_buf(),
-            diagnostics,
-            sources,
-        });
+        return Err(reader.fail());
     }
-
     let canonical_dir = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-    for spec in SECTIONS {
-        let path = dir.join(spec.file);
-        match read_bytes(&path, &canonical_dir).and_then(|bytes| decode_text(&path, bytes)) {
-            Ok(text) => {
-                let id = sources.add(&path, text);
-                files.insert(spec.file, id);
-            }
-            Err(d) => diagnostics.push(d),
-        }
+    let read = |section: SectionId| {
+        let path = dir.join(section.file());
+        read_bytes(&path, &canonical_dir).and_then(|bytes| decode_text(&path, bytes))
+    };
+    reader.read_all(choice, read);
+    // Without a form it is not known which files belong: nothing is called a stray.
+    if let Some(form) = reader.form.clone() {
+        let known: Vec<&str> = reader.sections.iter().map(|s| s.file()).collect();
+        let unknown = unknown_files(dir, &known, Some(&form));
+        reader.diagnostics.extend(unknown);
     }
-    diagnostics.extend(unknown_files(dir));
-    finish(dir, sources, files, diagnostics)
+    reader.finish()
 }
 
 /// Loads a document from file contents in memory, by section file name, as [`load`] loads a folder: the same
@@ -88,77 +108,230 @@ pub fn load_from_memory(
     dir: &Path,
     contents: &[(&str, &[u8])],
 ) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
-    let mut sources = Sources::default();
-    let mut diagnostics = Vec::new();
-    let mut files = HashMap::new();
-    for spec in SECTIONS {
-        let path = dir.join(spec.file);
-        let Some((_, bytes)) = contents.iter().find(|(name, _)| *name == spec.file) else {
-            diagnostics.push(missing_section(&path));
-            continue;
+    let mut reader = Reader::new(dir);
+    let read = |section: SectionId| {
+        let path = dir.join(section.file());
+        let Some((_, bytes)) = contents.iter().find(|(name, _)| *name == section.file()) else {
+            return Err(missing_section(&path));
         };
-        let checked = if bytes.len() as u64 > MAX_FILE_BYTES {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
             Err(too_large(&path, bytes.len() as u64))
         } else {
             decode_text(&path, bytes.to_vec())
-        };
-        match checked {
-            Ok(text) => {
-                let id = sources.add(&path, text);
-                files.insert(spec.file, id);
-            }
-            Err(d) => diagnostics.push(d),
         }
-    }
+    };
+    reader.read_all(FormChoice::Named, read);
     for (name, _) in contents {
-        if !SECTIONS.iter().any(|s| s.file == *name) {
-            diagnostics.push(unknown_file(dir, name));
+        if reader.form.is_some() && !reader.sections.iter().any(|s| s.file() == *name) {
+            reader.diagnostics.push(unknown_file(
+                dir,
+                name,
+                &reader.sections,
+                reader.form.as_deref(),
+            ));
         }
     }
-    finish(dir, sources, files, diagnostics)
+    reader.finish()
 }
 
-/// Parses the files read, checks the limits, and decides: any error fails the load.
-fn finish(
-    dir: &Path,
+/// What is read of a folder so far.
+struct Reader {
+    dir: PathBuf,
     sources: Sources,
+    diagnostics: Vec<Diagnostic>,
     files: HashMap<&'static str, FileId>,
-    mut diagnostics: Vec<Diagnostic>,
-) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
-    diagnostics.extend(text_limits(&sources, &files));
-    let parsed = parse_all(&sources, &files, &mut diagnostics);
-    if let Some(doc) = &parsed {
-        diagnostics.extend(row_limits(doc, &files, &sources));
-    }
-    match parsed {
-        Some(doc) if !diagnostics.iter().any(Diagnostic::is_error) => Ok((
-            Loaded {
-                dir: dir.to_path_buf(),
-                doc,
-                sources,
-                files,
-            },
-            diagnostics,
-        )),
-        _ => Err(LoadFailure {
+    parsed: Parsed,
+    form: Option<Arc<Form>>,
+    /// The sections read: the form's, or the core ones when the form is not known.
+    sections: Vec<SectionId>,
+}
+
+impl Reader {
+    fn new(dir: &Path) -> Self {
+        Reader {
             dir: dir.to_path_buf(),
-            diagnostics,
-            sources,
-        }),
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
+            files: HashMap::new(),
+            parsed: Parsed::default(),
+            form: None,
+            sections: Vec::new(),
+        }
     }
+
+    /// Reads document.toml, decides the form, then reads and parses the form's other sections.
+    fn read_all(
+        &mut self,
+        choice: FormChoice,
+        mut read: impl FnMut(SectionId) -> Result<String, Diagnostic>,
+    ) {
+        let document = self.read_one(SectionId::Document, &mut read);
+        let info: Option<DocumentInfo> =
+            document.and_then(|id| parse_section(&self.sources, id, &mut self.diagnostics));
+        self.form = match choice {
+            FormChoice::Given(form) => Some(form.clone()),
+            FormChoice::Named => match (&info, document) {
+                (Some(info), Some(id)) => self.named_form(info, id).or_else(|| {
+                    // An unknown form is an error, but the figures can still be checked with the one form that
+                    // covers the year, if there is one: every finding at once.
+                    match Form::covering(*info.year).as_slice() {
+                        [one] => Form::get(one),
+                        _ => None,
+                    }
+                }),
+                _ => None,
+            },
+        };
+        if let (Some(form), Some(info), Some(id)) = (&self.form, &info, document) {
+            if !form.covers(*info.year) {
+                self.diagnostics.push(form_year(form, info, id));
+            }
+        }
+        self.sections = match &self.form {
+            Some(form) => form.sections(),
+            None => SectionId::ALL
+                .iter()
+                .copied()
+                .filter(|s| s.is_core())
+                .collect(),
+        };
+        self.parsed.set_document(info);
+        for section in self.sections.clone() {
+            if section == SectionId::Document {
+                continue;
+            }
+            if let Some(id) = self.read_one(section, &mut read) {
+                self.parsed
+                    .parse(section, &self.sources, id, &mut self.diagnostics);
+            }
+        }
+    }
+
+    fn read_one(
+        &mut self,
+        section: SectionId,
+        read: &mut impl FnMut(SectionId) -> Result<String, Diagnostic>,
+    ) -> Option<FileId> {
+        match read(section) {
+            Ok(text) => {
+                let id = self.sources.add(&self.dir.join(section.file()), text);
+                self.files.insert(section.file(), id);
+                Some(id)
+            }
+            Err(d) => {
+                self.diagnostics.push(d);
+                None
+            }
+        }
+    }
+
+    /// The form document.toml names, or a finding at the name.
+    fn named_form(&mut self, info: &DocumentInfo, file: FileId) -> Option<Arc<Form>> {
+        let name = &info.form;
+        if let Some(form) = Form::get(&name.value) {
+            return Some(form);
+        }
+        let known: Vec<String> = Form::ids()
+            .filter_map(Form::get)
+            .map(|f| format!("{} ({}, {})", f.id, f.name, f.year_range()))
+            .collect();
+        let mut d = Diagnostic::new(
+            Rule::UnknownForm,
+            format!("there is no form `{}`", name.value),
+        )
+        .at(file, name.span.clone(), "unknown form")
+        .note(format!("the forms are: {}", known.join("; ")));
+        if let Some(close) = closest(&name.value, Form::ids()) {
+            d = d.note(format!("did you mean `{close}`?"));
+        }
+        self.diagnostics.push(d);
+        None
+    }
+
+    fn fail(self) -> LoadFailure {
+        LoadFailure {
+            dir: self.dir,
+            diagnostics: self.diagnostics,
+            sources: self.sources,
+        }
+    }
+
+    /// Checks the limits of the files read, and decides: any error fails the load.
+    fn finish(mut self) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
+        let limits = text_limits(&self.sources, &self.files, &self.sections);
+        self.diagnostics.extend(limits);
+        let rows = row_limits(&self.sources, &self.files, &self.sections);
+        self.diagnostics.extend(rows);
+        let parsed = std::mem::take(&mut self.parsed).finish();
+        // A year the form does not cover is an error, but the figures can still be checked: every finding at once.
+        let blocking = self
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() && !matches!(d.rule, Rule::FormYear | Rule::UnknownForm));
+        match (parsed, self.form.take()) {
+            (Some(doc), Some(form)) if !blocking => Ok((
+                Loaded {
+                    dir: self.dir,
+                    form,
+                    doc,
+                    sources: self.sources,
+                    files: self.files,
+                },
+                self.diagnostics,
+            )),
+            _ => Err(self.fail()),
+        }
+    }
+}
+
+/// A document whose year its form does not cover: the forms that do, or that there are none.
+fn form_year(form: &Form, info: &DocumentInfo, file: FileId) -> Diagnostic {
+    let year = *info.year;
+    let covering = Form::covering(year);
+    let mut d = Diagnostic::new(
+        Rule::FormYear,
+        format!(
+            "the form `{}` covers {}, not {year}",
+            form.id,
+            form.year_range()
+        ),
+    )
+    .at(
+        file,
+        info.year.span.clone(),
+        format!("{year} is outside {}", form.year_range()),
+    )
+    .also(
+        file,
+        info.form.span.clone(),
+        format!("{} ({})", form.id, form.name),
+    );
+    d = if covering.is_empty() {
+        let all: Vec<String> = Form::ids()
+            .filter_map(Form::get)
+            .map(|f| format!("{} ({})", f.id, f.year_range()))
+            .collect();
+        d.note(format!(
+            "no form of this version covers {year}; the forms are: {}",
+            all.join(", ")
+        ))
+    } else {
+        d.note(format!("forms that cover {year}: {}", covering.join(", ")))
+    };
+    d
 }
 
 fn missing_section(path: &Path) -> Diagnostic {
-    Diagnostic::error(
-        "missing-section",
+    Diagnostic::new(
+        Rule::MissingSection,
         format!("the section file {} is missing", path.display()),
     )
     .in_file(path)
 }
 
 fn too_large(path: &Path, size: u64) -> Diagnostic {
-    Diagnostic::error(
-        "file-too-large",
+    Diagnostic::new(
+        Rule::FileTooLarge,
         format!(
             "{} is {size} bytes; a section file may have at most {MAX_FILE_BYTES} bytes",
             path.display()
@@ -169,18 +342,18 @@ fn too_large(path: &Path, size: u64) -> Diagnostic {
 
 /// Reads a section file's bytes: it must exist, be no link out of the folder, and not be too large to be a section.
 fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let fail = |code, message: String| Err(Diagnostic::error(code, message).in_file(path));
+    let fail = |rule, message: String| Err(Diagnostic::new(rule, message).in_file(path));
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(missing_section(path)),
-        Err(e) => return fail("io", format!("cannot read {}: {e}", path.display())),
+        Err(e) => return fail(Rule::Io, format!("cannot read {}: {e}", path.display())),
     };
     if meta.file_type().is_symlink() {
         // A link may only point inside the document folder: a copied folder must not reach other files.
         let target = path.canonicalize();
         if !target.as_ref().is_ok_and(|t| t.starts_with(dir)) {
             return fail(
-                "symlink-outside",
+                Rule::SymlinkOutside,
                 format!(
                     "{} is a link that points outside the data folder",
                     path.display()
@@ -190,12 +363,12 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
     }
     let target_meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return fail("io", format!("cannot read {}: {e}", path.display())),
+        Err(e) => return fail(Rule::Io, format!("cannot read {}: {e}", path.display())),
     };
     if !target_meta.is_file() {
         // A folder, a FIFO or a device named like a section: reading it would fail or never end.
         return fail(
-            "io",
+            Rule::Io,
             format!("cannot read {}: not a regular file", path.display()),
         );
     }
@@ -208,7 +381,7 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
     let read = std::fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return fail("io", format!("cannot read {}: {e}", path.display()));
+        return fail(Rule::Io, format!("cannot read {}: {e}", path.display()));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
@@ -218,10 +391,10 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
 
 /// A section file's text: UTF-8 without byte-order mark.
 fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let fail = |code, message: String| Err(Diagnostic::error(code, message).in_file(path));
+    let fail = |rule, message: String| Err(Diagnostic::new(rule, message).in_file(path));
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         return fail(
-            "byte-order-mark",
+            Rule::ByteOrderMark,
             format!(
                 "{} starts with a byte-order mark; save it as UTF-8 without BOM",
                 path.display()
@@ -236,7 +409,7 @@ fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let line = text.matches('\n').count() + 1;
             let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             fail(
-                "invalid-utf8",
+                Rule::InvalidUtf8,
                 format!(
                     "{}:{line}:{col}: the file is not valid UTF-8 (save it as UTF-8)",
                     path.display()
@@ -255,12 +428,16 @@ pub const MAX_TEXT_CHARS: usize = 20_000;
 pub const MAX_DOCUMENT_TEXT_CHARS: usize = 300_000;
 
 /// Every text value within [`MAX_TEXT_CHARS`] and the document's text within [`MAX_DOCUMENT_TEXT_CHARS`].
-fn text_limits(sources: &Sources, files: &HashMap<&'static str, FileId>) -> Vec<Diagnostic> {
+fn text_limits(
+    sources: &Sources,
+    files: &HashMap<&'static str, FileId>,
+    sections: &[SectionId],
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     let mut total = 0usize;
     let mut largest: Option<(usize, FileId)> = None;
-    for spec in SECTIONS {
-        let Some(&id) = files.get(spec.file) else {
+    for section in sections {
+        let Some(&id) = files.get(section.file()) else {
             continue;
         };
         let mut in_file = 0usize;
@@ -270,11 +447,11 @@ fn text_limits(sources: &Sources, files: &HashMap<&'static str, FileId>) -> Vec<
                 // Only the opening quote is marked: the value itself is too long to quote.
                 let quote = span.start..span.start + 1;
                 found.push(
-                    Diagnostic::error(
-                        "text-too-long",
+                    Diagnostic::new(
+                        Rule::TextTooLong,
                         format!(
                             "{}: a text of {chars} characters; a text value may have at most {MAX_TEXT_CHARS}",
-                            spec.file
+                            section.file()
                         ),
                     )
                     .in_file(sources.path(id))
@@ -288,8 +465,8 @@ fn text_limits(sources: &Sources, files: &HashMap<&'static str, FileId>) -> Vec<
         }
     }
     if total > MAX_DOCUMENT_TEXT_CHARS {
-        let mut d = Diagnostic::error(
-            "text-too-long",
+        let mut d = Diagnostic::new(
+            Rule::TextTooLong,
             format!(
                 "the document's text values have {total} characters; a document may have at most {MAX_DOCUMENT_TEXT_CHARS}"
             ),
@@ -309,159 +486,99 @@ fn text_limits(sources: &Sources, files: &HashMap<&'static str, FileId>) -> Vec<
 /// hundreds of pages.
 pub const MAX_ROWS: usize = 2000;
 
-/// Every list of the document within [`MAX_ROWS`]; a longer one is an error at its first entry past the limit.
+/// Every list of the files read within [`MAX_ROWS`]; a longer one is an error at its first entry past the limit.
+/// Read from the TOML syntax, so every list of every section is covered, whatever the section's type.
 fn row_limits(
-    doc: &Document,
-    files: &HashMap<&'static str, FileId>,
     sources: &Sources,
+    files: &HashMap<&'static str, FileId>,
+    sections: &[SectionId],
 ) -> Vec<Diagnostic> {
-    /// A list past the limit: its length, and the place of its first entry past the limit.
-    type Over = Option<(usize, Option<Span>)>;
-    fn over<T>(items: &[T], span: impl Fn(&T) -> Option<Span>) -> Over {
-        (items.len() > MAX_ROWS).then(|| (items.len(), items.get(MAX_ROWS).and_then(span)))
+    let mut found = Vec::new();
+    for section in sections {
+        let Some(&id) = files.get(section.file()) else {
+            continue;
+        };
+        let Ok(table) = toml::de::DeTable::parse(sources.text(id)) else {
+            continue;
+        };
+        let mut long = Vec::new();
+        long_lists(table.get_ref(), "", &mut long);
+        for (key, len, span) in long {
+            found.push(
+                Diagnostic::new(
+                    Rule::TooManyRows,
+                    format!(
+                        "{}: `{key}` has {len} entries; a list may have at most {MAX_ROWS}",
+                        section.file()
+                    ),
+                )
+                .note("a real 决算 table has tens of rows, a department roll-up a few hundred: the file looks generated or corrupted")
+                .in_file(sources.path(id))
+                .at(id, span, format!("entry {} is past the limit", MAX_ROWS + 1)),
+            );
+        }
     }
-    let text = |t: &crate::model::Text| Some(t.span.clone());
-    let mut lists: Vec<(&'static str, String, Over)> = vec![
-        (
-            "overview.toml",
-            "duties".into(),
-            over(&doc.overview.duties, text),
-        ),
-        (
-            "overview.toml",
-            "divisions".into(),
-            over(&doc.overview.divisions, text),
-        ),
-        (
-            "table01.toml",
-            "expenditure.classes".into(),
-            over(&doc.table01.expenditure.classes, |l| {
-                Some(l.code.span.clone())
-            }),
-        ),
-        (
-            "table02.toml",
-            "rows".into(),
-            over(&doc.table02.rows, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "table03.toml",
-            "rows".into(),
-            over(&doc.table03.rows, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "table04.toml",
-            "expenditure.classes".into(),
-            over(&doc.table04.expenditure.classes, |l| {
-                Some(l.code.span.clone())
-            }),
-        ),
-        (
-            "table05.toml",
-            "rows".into(),
-            over(&doc.table05.rows, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "table06.toml",
-            "personnel".into(),
-            over(&doc.table06.personnel, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "table06.toml",
-            "public".into(),
-            over(&doc.table06.public, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "table08.toml",
-            "rows".into(),
-            over(&doc.table08.rows, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "table09.toml",
-            "rows".into(),
-            over(&doc.table09.rows, |l| Some(l.code.span.clone())),
-        ),
-        (
-            "explanation.toml",
-            "general_budget.items".into(),
-            over(&doc.explanation.general_budget.items, |l| {
-                Some(l.code.span.clone())
-            }),
-        ),
-        (
-            "assets.toml",
-            "vehicles".into(),
-            over(&doc.assets.vehicles, |v| Some(v.kind.span.clone())),
-        ),
-        (
-            "performance.toml",
-            "management.evaluated_examples".into(),
-            over(&doc.performance.management.evaluated_examples, text),
-        ),
-        (
-            "performance.toml",
-            "projects".into(),
-            over(&doc.performance.projects, |p| Some(p.name.span.clone())),
-        ),
-        (
-            "glossary.toml",
-            "terms".into(),
-            over(&doc.glossary.terms, |t| {
-                t.term.as_ref().or(t.code.as_ref()).map(|t| t.span.clone())
-            }),
-        ),
-    ];
-    for (i, project) in doc.performance.projects.iter().enumerate().take(MAX_ROWS) {
-        lists.push((
-            "performance.toml",
-            format!("projects[{i}].indicators"),
-            over(&project.indicators, |n| Some(n.name.span.clone())),
-        ));
-    }
-    lists
-        .into_iter()
-        .filter_map(|(file, key, over)| over.map(|(len, span)| (file, key, len, span)))
-        .map(|(file, key, len, span)| {
-            let mut d = Diagnostic::error(
-                "too-many-rows",
-                format!("{file}: `{key}` has {len} entries; a list may have at most {MAX_ROWS}"),
-            )
-            .note("a real 决算 table has tens of rows, a department roll-up a few hundred: the file looks generated or corrupted");
-            if let Some(&id) = files.get(file) {
-                d = d.in_file(sources.path(id));
-                if let Some(span) = span {
-                    d = d.at(id, span, format!("entry {} is past the limit", MAX_ROWS + 1));
-                }
-            }
-            d
-        })
-        .collect()
+    found
 }
 
-/// Files in the folder that no section reads: probably a misnamed section.
-fn unknown_files(dir: &Path) -> Vec<Diagnostic> {
+/// The lists longer than [`MAX_ROWS`] in a TOML table: key path, length, and the span of the first entry past the
+/// limit.
+fn long_lists(table: &toml::de::DeTable<'_>, prefix: &str, out: &mut Vec<(String, usize, Span)>) {
+    use toml::de::DeValue;
+    fn value(v: &toml::Spanned<DeValue<'_>>, path: &str, out: &mut Vec<(String, usize, Span)>) {
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                if let Some(past) = items.get(MAX_ROWS) {
+                    out.push((path.to_string(), items.len(), past.span()));
+                }
+                for (i, item) in items.iter().enumerate().take(MAX_ROWS) {
+                    value(item, &format!("{path}[{i}]"), out);
+                }
+            }
+            DeValue::Table(table) => long_lists(table, path, out),
+            _ => {}
+        }
+    }
+    for (key, v) in table {
+        let path = if prefix.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{prefix}.{}", key.get_ref())
+        };
+        value(v, &path, out);
+    }
+}
+
+/// Files in the folder that the form reads no section from: probably a misnamed section.
+fn unknown_files(dir: &Path, known: &[&str], form: Option<&Form>) -> Vec<Diagnostic> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| !n.starts_with('.') && !SECTIONS.iter().any(|s| s.file == n))
+        .filter(|n| !n.starts_with('.') && !known.contains(&n.as_str()))
         .collect();
     names.sort();
+    let sections: Vec<SectionId> = SectionId::ALL
+        .iter()
+        .copied()
+        .filter(|s| known.contains(&s.file()))
+        .collect();
     names
         .into_iter()
-        .map(|name| unknown_file(dir, &name))
+        .map(|name| unknown_file(dir, &name, &sections, form))
         .collect()
 }
 
-fn unknown_file(dir: &Path, name: &str) -> Diagnostic {
-    let mut d = Diagnostic::warning(
-        "unknown-file",
-        format!("{name} is not a section file and is ignored"),
+fn unknown_file(dir: &Path, name: &str, sections: &[SectionId], form: Option<&Form>) -> Diagnostic {
+    let whose = form.map_or(String::new(), |f| format!(" of the form {}", f.id));
+    let mut d = Diagnostic::new(
+        Rule::UnknownFile,
+        format!("{name} is not a section file{whose} and is ignored"),
     )
     .in_file(&dir.join(name));
-    if let Some(close) = closest(name, SECTIONS.iter().map(|s| s.file)) {
+    if let Some(close) = closest(name, sections.iter().map(|s| s.file())) {
         d = d.note(format!("did you mean {close}?"));
     }
     d
@@ -495,57 +612,6 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-fn parse_all(
-    sources: &Sources,
-    files: &HashMap<&'static str, FileId>,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Document> {
-    let parse = |name: &'static str| -> Option<FileId> { files.get(name).copied() };
-    macro_rules! section {
-        ($name:literal) => {
-            parse($name).and_then(|id| parse_section(sources, id, diagnostics))
-        };
-    }
-    let document = section!("document.toml");
-    let overview = section!("overview.toml");
-    let table01 = section!("table01.toml");
-    let table02 = section!("table02.toml");
-    let table03 = section!("table03.toml");
-    let table04 = section!("table04.toml");
-    let table05 = section!("table05.toml");
-    let table06 = section!("table06.toml");
-    let table07 = section!("table07.toml");
-    let table08 = section!("table08.toml");
-    let table09 = section!("table09.toml");
-    let explanation = section!("explanation.toml");
-    let three_public = section!("three_public.toml");
-    let operating_costs = section!("operating_costs.toml");
-    let procurement = section!("procurement.toml");
-    let assets = section!("assets.toml");
-    let performance = section!("performance.toml");
-    let glossary = section!("glossary.toml");
-    Some(Document {
-        document: document?,
-        overview: overview?,
-        table01: table01?,
-        table02: table02?,
-        table03: table03?,
-        table04: table04?,
-        table05: table05?,
-        table06: table06?,
-        table07: table07?,
-        table08: table08?,
-        table09: table09?,
-        explanation: explanation?,
-        three_public: three_public?,
-        operating_costs: operating_costs?,
-        procurement: procurement?,
-        assets: assets?,
-        performance: performance?,
-        glossary: glossary?,
-    })
-}
-
 /// Deserializes one file; a failure becomes a diagnostic at the place TOML reports.
 pub fn parse_section<T: DeserializeOwned>(
     sources: &Sources,
@@ -565,28 +631,27 @@ pub fn parse_section<T: DeserializeOwned>(
 fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diagnostic {
     let message = err.message().trim().to_string();
     let (code, summary) = if message.starts_with("unknown field") {
-        ("unknown-key", "unknown key")
+        (Rule::UnknownKey, "unknown key")
     } else if message.starts_with("missing field") {
-        ("missing-key", "missing key")
+        (Rule::MissingKey, "missing key")
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        ("wrong-type", "wrong type")
+        (Rule::WrongType, "wrong type")
     } else if message.contains("not a plain decimal")
         || message.contains("not strings")
         || message.contains("digits")
     {
-        ("bad-number", "bad number")
+        (Rule::BadNumber, "bad number")
     } else if message.starts_with("unknown variant") {
-        ("unknown-value", "unknown value")
+        (Rule::UnknownValue, "unknown value")
     } else {
-        ("toml-syntax", "invalid TOML")
+        (Rule::TomlSyntax, "invalid TOML")
     };
     let first_line = message.lines().next().unwrap_or("").to_string();
-    let mut d =
-        Diagnostic::error(code, format!("{summary}: {first_line}")).in_file(sources.path(id));
+    let mut d = Diagnostic::new(code, format!("{summary}: {first_line}")).in_file(sources.path(id));
     if let Some(span) = err.span() {
         d = d.at(id, span, summary.to_string());
     }
-    if code == "unknown-key" {
+    if code == Rule::UnknownKey {
         if let Some((found, expected)) = parse_unknown_field(&message) {
             if let Some(close) = closest(&found, expected.iter().map(String::as_str)) {
                 d = d.note(format!("did you mean `{close}`?"));

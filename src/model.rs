@@ -9,146 +9,187 @@
 //! empty, never invented.
 
 use schemars::JsonSchema;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::money::{Located, Money, Points};
 
 /// Text with the place it was written.
 pub type Text = Located<String>;
 
-/// One data file of a document folder.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct SectionSpec {
-    /// File name inside the document folder.
-    pub file: &'static str,
-    /// What the file holds, for messages and the README.
-    pub title: &'static str,
-    /// Whether a document is incomplete without it.
-    pub required: bool,
+/// Declares the section files once: each section's id (the key a form names it by), its file, its Rust type and
+/// what it holds. From this one list come [`SectionId`], the [`Document`] with a field per section, the loader's
+/// parsing ([`crate::load`]) and the JSON Schemas ([`crate::schema`]). Core sections belong to every document of the
+/// kind; the others are read only by the forms whose derivations need them (a Zhejiang 决算 reads the 项目绩效自评
+/// `performance`, a Shanghai one the 预算绩效管理 `performance_management`, from a file of the same name).
+macro_rules! sections {
+    ($($variant:ident $field:ident: $ty:ty = $file:literal, $title:literal, $presence:ident;)*) => {
+        /// A section of a document: one data file.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum SectionId {
+            $($variant,)*
+        }
+
+        impl SectionId {
+            /// Every section, in the order the document uses them.
+            pub const ALL: &'static [SectionId] = &[$(SectionId::$variant,)*];
+
+            /// The key a form names the section by (`table01`).
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(SectionId::$variant => stringify!($field),)*
+                }
+            }
+
+            /// The file name inside the document folder (`table01.toml`).
+            pub fn file(self) -> &'static str {
+                match self {
+                    $(SectionId::$variant => $file,)*
+                }
+            }
+
+            /// What the file holds, for messages and attachment descriptions.
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(SectionId::$variant => $title,)*
+                }
+            }
+
+            /// Whether every document has the section, whatever its form (else only the forms that read it).
+            pub fn is_core(self) -> bool {
+                match self {
+                    $(SectionId::$variant => section_presence!($presence, true, false),)*
+                }
+            }
+
+            /// The section's JSON Schema, generated from its type.
+            pub fn schema(self, generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                match self {
+                    $(SectionId::$variant => generator.root_schema_for::<$ty>(),)*
+                }
+            }
+
+            /// The section's values as JSON (amounts as exact decimal strings), for the tables a form binds to its
+            /// figures by key path ([`crate::figures`]); `None` when the document has no such section.
+            pub fn values(self, doc: &Document) -> Option<serde_json::Value> {
+                match self {
+                    $(SectionId::$variant => section_presence!(
+                        $presence,
+                        serde_json::to_value(&doc.$field).ok(),
+                        doc.$field.as_ref().and_then(|s| serde_json::to_value(s).ok())
+                    ),)*
+                }
+            }
+        }
+
+        /// A whole document folder, every section typed. Core sections are always there; an optional one is there
+        /// when the document's form reads it.
+        #[derive(Clone, Debug)]
+        pub struct Document {
+            $(pub $field: section_presence!($presence, $ty, Option<$ty>),)*
+        }
+
+        /// The sections parsed from a folder's files, before they are known to make a whole [`Document`].
+        #[derive(Default)]
+        pub(crate) struct Parsed {
+            $($field: Option<$ty>,)*
+        }
+
+        impl Parsed {
+            /// Parses one section's text into its place; a failure is a diagnostic.
+            pub(crate) fn parse(
+                &mut self,
+                id: SectionId,
+                sources: &crate::diag::Sources,
+                file: crate::diag::FileId,
+                diagnostics: &mut Vec<crate::diag::Diagnostic>,
+            ) {
+                match id {
+                    $(SectionId::$variant => {
+                        self.$field = crate::load::parse_section(sources, file, diagnostics)
+                    })*
+                }
+            }
+
+            /// The document, when every core section parsed.
+            pub(crate) fn finish(self) -> Option<Document> {
+                Some(Document {
+                    $($field: section_presence!($presence, self.$field?, self.$field),)*
+                })
+            }
+        }
+    };
 }
 
-/// The registry of section files, in the order the document uses them.
-pub const SECTIONS: &[SectionSpec] = &[
-    SectionSpec {
-        file: "document.toml",
-        title: "文档信息",
-        required: true,
-    },
-    SectionSpec {
-        file: "overview.toml",
-        title: "概况",
-        required: true,
-    },
-    SectionSpec {
-        file: "table01.toml",
-        title: "公开01表 收入支出决算总表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table02.toml",
-        title: "公开02表 收入决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table03.toml",
-        title: "公开03表 支出决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table04.toml",
-        title: "公开04表 财政拨款收入支出决算总表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table05.toml",
-        title: "公开05表 一般公共预算财政拨款支出决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table06.toml",
-        title: "公开06表 一般公共预算财政拨款基本支出决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table07.toml",
-        title: "公开07表 一般公共预算财政拨款“三公”经费支出决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table08.toml",
-        title: "公开08表 政府性基金预算财政拨款收入支出决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "table09.toml",
-        title: "公开09表 国有资本经营预算财政拨款支出决算表",
-        required: true,
-    },
-    SectionSpec {
-        file: "explanation.toml",
-        title: "情况说明（上年数、年初预算、主要原因）",
-        required: true,
-    },
-    SectionSpec {
-        file: "three_public.toml",
-        title: "“三公”经费",
-        required: true,
-    },
-    SectionSpec {
-        file: "operating_costs.toml",
-        title: "机关运行经费",
-        required: true,
-    },
-    SectionSpec {
-        file: "procurement.toml",
-        title: "政府采购",
-        required: true,
-    },
-    SectionSpec {
-        file: "assets.toml",
-        title: "国有资产",
-        required: true,
-    },
-    SectionSpec {
-        file: "performance.toml",
-        title: "预算绩效",
-        required: true,
-    },
-    SectionSpec {
-        file: "glossary.toml",
-        title: "名词解释",
-        required: true,
-    },
-];
+/// `core` picks the first form, `optional` the second.
+macro_rules! section_presence {
+    (core, $core:expr, $optional:expr) => {
+        $core
+    };
+    (optional, $core:expr, $optional:expr) => {
+        $optional
+    };
+    (core, $core:ty, $optional:ty) => {
+        $core
+    };
+    (optional, $core:ty, $optional:ty) => {
+        $optional
+    };
+}
 
-/// A whole document folder, every section typed.
-#[derive(Clone, Debug)]
-pub struct Document {
-    pub document: DocumentInfo,
-    pub overview: Overview,
-    pub table01: Table01,
-    pub table02: Table02,
-    pub table03: Table03,
-    pub table04: Table04,
-    pub table05: Table05,
-    pub table06: Table06,
-    pub table07: Table07,
-    pub table08: Table08,
-    pub table09: Table09,
-    pub explanation: Explanation,
-    pub three_public: ThreePublic,
-    pub operating_costs: OperatingCosts,
-    pub procurement: Procurement,
-    pub assets: Assets,
-    pub performance: Performance,
-    pub glossary: Glossary,
+sections! {
+    Document document: DocumentInfo = "document.toml", "文档信息", core;
+    Overview overview: Overview = "overview.toml", "概况", core;
+    Table01 table01: Table01 = "table01.toml", "公开01表 收入支出决算总表", core;
+    Table02 table02: Table02 = "table02.toml", "公开02表 收入决算表", core;
+    Table03 table03: Table03 = "table03.toml", "公开03表 支出决算表", core;
+    Table04 table04: Table04 = "table04.toml", "公开04表 财政拨款收入支出决算总表", core;
+    Table05 table05: Table05 = "table05.toml", "公开05表 一般公共预算财政拨款支出决算表", core;
+    Table06 table06: Table06 = "table06.toml", "公开06表 一般公共预算财政拨款基本支出决算表", core;
+    Table07 table07: Table07 = "table07.toml", "公开07表 一般公共预算财政拨款“三公”经费支出决算表", core;
+    Table08 table08: Table08 = "table08.toml", "公开08表 政府性基金预算财政拨款收入支出决算表", core;
+    Table09 table09: Table09 = "table09.toml", "公开09表 国有资本经营预算财政拨款支出决算表", core;
+    Explanation explanation: Explanation = "explanation.toml", "情况说明（上年数、年初预算、主要原因）", core;
+    ThreePublic three_public: ThreePublic = "three_public.toml", "“三公”经费", core;
+    OperatingCosts operating_costs: OperatingCosts = "operating_costs.toml", "机关运行经费", core;
+    Procurement procurement: Procurement = "procurement.toml", "政府采购", core;
+    Assets assets: Assets = "assets.toml", "国有资产", core;
+    Performance performance: Performance = "performance.toml", "预算绩效", optional;
+    PerformanceManagement performance_management: PerformanceManagement = "performance.toml", "预算绩效管理", optional;
+    Glossary glossary: Glossary = "glossary.toml", "名词解释", core;
+}
+
+impl Parsed {
+    /// document.toml, read first for the form it names.
+    pub(crate) fn set_document(&mut self, info: Option<DocumentInfo>) {
+        self.document = info;
+    }
+}
+
+impl SectionId {
+    /// The section a form names by this key.
+    pub fn from_key(key: &str) -> Option<SectionId> {
+        SectionId::ALL.iter().copied().find(|s| s.key() == key)
+    }
+}
+
+impl<'de> Deserialize<'de> for SectionId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        SectionId::from_key(&key).ok_or_else(|| {
+            let keys: Vec<&str> = SectionId::ALL.iter().map(|s| s.key()).collect();
+            serde::de::Error::custom(format!(
+                "no section `{key}`; the sections are {}",
+                keys.join(", ")
+            ))
+        })
+    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // document.toml, overview.toml
 
 /// 决算主体：“单位”（本单位决算）或“部门”（部门汇总决算）；决定正文中用“单位”还是“部门”。
-#[derive(Clone, Copy, Debug, Deserialize, JsonSchema, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 pub enum Kind {
     /// 本单位决算
     #[serde(rename = "单位")]
@@ -168,7 +209,7 @@ impl Kind {
 }
 
 /// document.toml: the facts stated once and used everywhere.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentInfo {
     /// 单位全称，与标题和正文中的写法完全一致。
@@ -186,8 +227,9 @@ pub struct DocumentInfo {
     /// 公开日期（年-月-日，须在决算年度之后）：即 PDF 的日期，同样的数据重新生成的 PDF 逐字节相同。
     #[schemars(with = "crate::schema::Date")]
     pub published: Located<toml::value::Datetime>,
-    /// 报表格式（表样、行次和科目名称），如 "zhejiang-2020"。
-    pub profile: Text,
+    /// 公开格式（各部分、表样、行次、科目名称和措辞），如 "zhejiang-2020"、"shanghai-2024"；`juesuan new --form` 列出全部格式。
+    #[serde(alias = "profile")]
+    pub form: Text,
     /// 是否在情况说明中插入收支结构图和本年与上年对比图。
     #[serde(default)]
     pub charts: bool,
@@ -198,13 +240,27 @@ pub struct DocumentInfo {
 }
 
 /// overview.toml: 一、概况.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overview {
     /// （一）部门（单位）职责：每条一项，不写序号和句末的“。”。
     pub duties: Vec<Text>,
     /// （二）机构设置：内设机构的名称。
+    #[serde(default)]
     pub divisions: Vec<Text>,
+    /// 部门决算单位构成：纳入部门决算编制范围的单位，按表中顺序（上海格式）。
+    #[serde(default)]
+    pub units: Vec<UnitEntry>,
+}
+
+/// A unit consolidated in a department's 决算: one row of the 部门决算单位构成 table.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UnitEntry {
+    /// 单位名称，按表中的写法，如“上海市XX局（本级）”“上海市XX中心（下属事业单位）”。
+    pub name: Text,
+    /// 备注；没有时不写。
+    pub note: Option<Text>,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -223,7 +279,7 @@ pub trait ClassificationLine {
 macro_rules! columns {
     ($(#[$doc:meta])* $cells:ident, $line:ident { $($(#[$fdoc:meta])* $field:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+        #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $cells {
             $($(#[$fdoc])* pub $field: Option<Money>,)*
@@ -237,7 +293,7 @@ macro_rules! columns {
         }
 
         /// A function classification line with the same columns.
-        #[derive(Clone, Debug, Deserialize, JsonSchema)]
+        #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
         #[serde(deny_unknown_fields)]
         pub struct $line {
             /// 功能分类科目编码：类 3 位、款 5 位、项 7 位。
@@ -275,7 +331,7 @@ macro_rules! columns {
 }
 
 /// 公开01表 收入支出决算总表: the income panel by source, the expenditure panel by 类.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01 {
     /// 收入（按来源）。
@@ -284,7 +340,7 @@ pub struct Table01 {
     pub expenditure: Table01Expenditure,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01Income {
     /// 一般公共预算财政拨款收入
@@ -313,7 +369,7 @@ pub struct Table01Income {
     pub grand_total: Option<Money>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01Expenditure {
     /// 本年支出按功能分类的“类”（3 位编码）；表中未列出的“类”印为 0.00。
@@ -329,7 +385,7 @@ pub struct Table01Expenditure {
     pub grand_total: Option<Money>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table01Class {
     /// 功能分类“类”的 3 位编码，如 "208"。
@@ -357,7 +413,7 @@ IncomeCells, IncomeLine {
     other,
 }}
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table02 {
     /// 合计行。
@@ -384,7 +440,7 @@ ExpenditureCells, ExpenditureLine {
     to_affiliated,
 }}
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table03 {
     /// 合计行。
@@ -395,7 +451,7 @@ pub struct Table03 {
 }
 
 /// 公开04表 财政拨款收入支出决算总表.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table04 {
     /// 收入。
@@ -417,7 +473,7 @@ FundCells, FundLine {
     state_capital,
 }}
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table04Income {
     /// 本年收入，按资金来源（total 为本年收入合计）。
@@ -428,7 +484,7 @@ pub struct Table04Income {
     pub grand_total: Option<Money>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table04Expenditure {
     /// 支出按功能分类的“类”，每种资金一列。
@@ -454,7 +510,7 @@ SpendCells, SpendLine {
 }}
 
 /// 公开05表 一般公共预算财政拨款支出决算表.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table05 {
     /// 合计行。
@@ -465,7 +521,7 @@ pub struct Table05 {
 }
 
 /// 公开06表 一般公共预算财政拨款基本支出决算表: economic classification lines in two panels.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table06 {
     /// 人员经费各行：301、303 及其“款”。
@@ -481,7 +537,7 @@ pub struct Table06 {
 }
 
 /// An economic classification line (类 3 digits, 款 5 digits).
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EconomicLine {
     /// 经济分类编码：类 3 位、款 5 位。
@@ -493,7 +549,7 @@ pub struct EconomicLine {
 }
 
 /// 公开07表: one row of budget and one of actual figures.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table07 {
     /// 预算数
@@ -502,7 +558,7 @@ pub struct Table07 {
     pub actual: ThreePublicCells,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThreePublicCells {
     /// 合计
@@ -551,7 +607,7 @@ FundFlowCells, FundFlowLine {
 }}
 
 /// 公开08表 政府性基金预算财政拨款收入支出决算表.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table08 {
     /// 合计行。
@@ -562,23 +618,24 @@ pub struct Table08 {
     pub rows: Vec<FundFlowLine>,
 }
 
-/// 公开09表 国有资本经营预算财政拨款支出决算表.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+/// 公开09表 国有资本经营预算财政拨款（收入）支出决算表: the columns of 公开08表, of which a form may print only the
+/// 本年支出 (合计, 基本支出, 项目支出).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Table09 {
     /// 合计行。
     #[serde(default)]
-    pub total: SpendCells,
+    pub total: FundFlowCells,
     /// 按功能分类的各行（类 3 位、款 5 位、项 7 位编码）。
     #[serde(default)]
-    pub rows: Vec<SpendLine>,
+    pub rows: Vec<FundFlowLine>,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // explanation.toml: what the 情况说明 needs beyond the tables
 
 /// explanation.toml: last year's figures, year-start budgets and the reasons, by part of 三、.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Explanation {
     /// （一）收入支出决算总体情况
@@ -596,7 +653,7 @@ pub struct Explanation {
 }
 
 /// Last year's income and expenditure totals and the reason for the change.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     /// 上年收入总计（万元）。
@@ -607,7 +664,7 @@ pub struct Comparison {
     pub reason: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FiscalExplanation {
     /// 上年财政拨款收入总计
@@ -622,7 +679,7 @@ pub struct FiscalExplanation {
     pub budget_reason: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GeneralBudgetExplanation {
     /// 上年一般公共预算财政拨款支出
@@ -631,24 +688,28 @@ pub struct GeneralBudgetExplanation {
     pub change_reason: Option<Text>,
     /// 决算数与年初预算数差异的主要原因（3. 的首句）。
     pub budget_reason: Option<Text>,
+    /// 一般公共预算财政拨款支出年初预算数（万元）；不写时为各“项”年初预算数之和，写了则与之核对。
+    pub budget: Option<Money>,
     /// 公开05表每个“项”（7 位编码）的年初预算数和原因。
     #[serde(default)]
     pub items: Vec<ItemBudget>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ItemBudget {
     /// 公开05表“项”的 7 位编码。
     pub code: Text,
     /// 年初预算数
     pub budget: Money,
+    /// 主要用于（不写“主要用于”和句末的“。”；上海格式逐项说明）。
+    pub purpose: Option<Text>,
     /// 决算数大于/小于/等于预算数的主要原因
     pub reason: Option<Text>,
 }
 
 /// For 政府性基金 and 国有资本经营 money: last year's expenditure, the year-start budget and reasons.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FundExplanation {
     /// 上年支出（万元）。
@@ -659,13 +720,16 @@ pub struct FundExplanation {
     pub budget: Option<Money>,
     /// 决算数与年初预算数差异的主要原因。
     pub budget_reason: Option<Text>,
+    /// 本表每个“项”（7 位编码）的年初预算数、用途和原因（上海格式逐项说明）。
+    #[serde(default)]
+    pub items: Vec<ItemBudget>,
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // three_public.toml, operating_costs.toml, procurement.toml, assets.toml
 
 /// three_public.toml: what the “三公” narrative states beyond 公开07表.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThreePublic {
     /// “三公”经费决算数与预算数差异的主要原因。
@@ -678,7 +742,7 @@ pub struct ThreePublic {
     pub reception: Reception,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Overseas {
     /// 上年因公出国（境）费（万元）。
@@ -697,7 +761,7 @@ pub struct Overseas {
     pub content: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Vehicles {
     /// 上年公务用车购置及运行维护费（万元）。
@@ -709,7 +773,7 @@ pub struct Vehicles {
     /// 公务用车购置费决算数与预算数差异的主要原因。
     pub purchase_reason: Option<Text>,
     /// 经批准购置的公务用车 (辆)
-    pub purchased: Located<u32>,
+    pub purchased: Option<Located<u32>>,
     /// 公务用车运行维护费决算数与预算数差异的主要原因。
     pub operation_reason: Option<Text>,
     /// 公务用车运行维护费的主要用途。
@@ -718,7 +782,7 @@ pub struct Vehicles {
     pub fleet: Located<u32>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Reception {
     /// 上年公务接待费（万元）。
@@ -735,7 +799,7 @@ pub struct Reception {
     pub domestic: ReceptionPart,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReceptionPart {
     /// 金额（万元）。
@@ -749,11 +813,11 @@ pub struct ReceptionPart {
 }
 
 /// operating_costs.toml: （十）机关运行经费.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OperatingCosts {
-    /// 年初预算数（万元）。
-    pub budget: Money,
+    /// 年初预算数（万元）；资料未载明时不写。
+    pub budget: Option<Money>,
     /// 支出决算数（万元）。
     pub actual: Money,
     /// 上年机关运行经费（万元）。
@@ -764,35 +828,49 @@ pub struct OperatingCosts {
     pub change_reason: Option<Text>,
 }
 
-/// procurement.toml: （十一）政府采购; the total is the sum of the three kinds.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+/// procurement.toml: 政府采购; the total is the sum of the three kinds (where a document states it, it is checked).
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Procurement {
+    /// 政府采购支出总额（以合同签订为准）；不写时为货物、工程、服务之和，写了则核对。
+    pub total: Option<Money>,
     /// 政府采购货物支出
     pub goods: Money,
     /// 政府采购工程支出
     pub works: Money,
     /// 政府采购服务支出
     pub services: Money,
-    /// 授予中小企业合同金额
-    pub sme: Money,
-    /// 其中授予小微企业合同金额
-    pub small_micro: Money,
+    /// 授予中小企业合同金额（浙江格式）
+    pub sme: Option<Money>,
+    /// 其中授予小微企业合同金额（浙江格式）
+    pub small_micro: Option<Money>,
+    /// 面向中小企业预留政府采购项目预算金额（上海格式）
+    pub reserved_sme: Option<Money>,
+    /// 面向小微企业预留政府采购项目预算金额（上海格式）
+    pub reserved_small_micro: Option<Money>,
+    /// 在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的采购金额（上海格式）
+    pub reserved_sme_awarded: Option<Money>,
+    /// 在面向小微企业预留的政府采购项目中，由小微企业供应商中标或成交的采购金额（上海格式）
+    pub reserved_small_micro_awarded: Option<Money>,
+    /// 在其他政府采购项目中，由中小企业供应商中标或成交的采购金额（上海格式）
+    pub other_sme_awarded: Option<Money>,
 }
 
 /// assets.toml: （十二）国有资产占有情况.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Assets {
     /// 车辆按用途分类，按正文列举的顺序；车辆总数是其和，自动计算。
     pub vehicles: Vec<VehicleCount>,
-    /// 单价50万元以上通用设备 台（套）
-    pub general_equipment_over_500k: Located<u32>,
-    /// 单价100万元以上专用设备 台（套）
-    pub special_equipment_over_1m: Located<u32>,
+    /// 单价50万元以上通用设备 台（套）（浙江格式）
+    pub general_equipment_over_500k: Option<Located<u32>>,
+    /// 单价100万元以上专用设备 台（套）（浙江格式）
+    pub special_equipment_over_1m: Option<Located<u32>>,
+    /// 单价100万元（含）以上设备（不含车辆）台（套）（上海格式）
+    pub equipment_over_1m: Option<Located<u32>>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct VehicleCount {
     /// 用途，如“副部（省）级及以上领导用车”。
@@ -805,7 +883,7 @@ pub struct VehicleCount {
 // performance.toml
 
 /// performance.toml: （十三）预算绩效情况 with the project self-evaluation forms.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Performance {
     /// 项目绩效自评表的标题，如“金华市本级财政支出项目绩效自评表”。
@@ -819,7 +897,7 @@ pub struct Performance {
     pub fiscal_evaluation: Option<Text>,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Management {
     /// 一级项目个数。
@@ -847,7 +925,7 @@ pub struct Management {
     pub subordinate_evaluation: Option<Text>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GradeCounts {
     /// 评为“优”的项目个数。
@@ -865,7 +943,7 @@ pub struct GradeCounts {
 }
 
 /// A 项目绩效自评表 and its 综述.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// 项目名称（不带“项目”二字）。
@@ -900,7 +978,7 @@ pub struct Project {
     pub execution: ExecutionIndicator,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectFunds {
     /// 年初预算数
@@ -911,7 +989,7 @@ pub struct ProjectFunds {
     pub executed: Money,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// 一级指标（产出指标、效益指标、满意度指标），不写分值：分值是其各指标分值之和。
@@ -932,7 +1010,7 @@ pub struct Indicator {
     pub remark: Text,
 }
 
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ExecutionIndicator {
     /// 指标分值（通常为 10）。
@@ -942,10 +1020,77 @@ pub struct ExecutionIndicator {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// performance.toml of the Shanghai form: 预算绩效管理情况
+
+/// performance.toml (上海格式): 十、预算绩效管理情况.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PerformanceManagement {
+    /// 本部门建立的预算绩效管理制度（不写句末的“。”）。
+    pub systems: Text,
+    /// 预算绩效管理工作机制建设情况。
+    pub mechanism: Text,
+    /// 编报绩效目标的项目。
+    pub targets: ProjectCount,
+    /// 绩效跟踪评价的项目。
+    pub tracking: ProjectCount,
+    /// 绩效自评的项目。
+    pub self_evaluation: SelfEvaluationCount,
+    /// 绩效自评结果：评级为优、良、合格、不合格的项目个数。
+    pub grades: RatingCounts,
+    /// 绩效自评中发现的问题。
+    pub problems: Problems,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectCount {
+    /// 项目个数。
+    pub projects: Located<u32>,
+    /// 涉及预算金额（万元）。
+    pub amount: Money,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfEvaluationCount {
+    /// 项目个数。
+    pub projects: Located<u32>,
+    /// 涉及预算金额（万元）。
+    pub amount: Money,
+    /// 平均得分。
+    pub average_score: Points,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RatingCounts {
+    /// 评级为“优”的项目个数。
+    pub excellent: Located<u32>,
+    /// 评级为“良”的项目个数。
+    pub good: Located<u32>,
+    /// 评级为“合格”的项目个数。
+    pub pass: Located<u32>,
+    /// 评级为“不合格”的项目个数。
+    pub fail: Located<u32>,
+}
+
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Problems {
+    /// 发现问题个数。
+    pub found: Located<u32>,
+    /// 已经完成整改的个数；资料未载明时不写。
+    pub fixed: Option<Located<u32>>,
+    /// 正在整改的个数；资料未载明时不写。
+    pub fixing: Option<Located<u32>>,
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // glossary.toml
 
 /// glossary.toml: 四、名词解释.
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Glossary {
     /// 名词解释，每个名词一项。
@@ -953,7 +1098,7 @@ pub struct Glossary {
 }
 
 /// A term, or a classification line whose name is taken from the tables (`code`).
-#[derive(Clone, Debug, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     /// 名词，如“财政拨款收入”；按科目编码解释时不写。

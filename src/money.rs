@@ -11,7 +11,7 @@ use std::ops::{Add, Deref, Neg, Sub};
 use std::str::FromStr;
 
 use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A byte range in a data file.
 pub type Span = std::ops::Range<usize>;
@@ -64,11 +64,39 @@ impl Amount {
 
     /// Display form as the tables and the narrative print it: two decimals, half-up, thousands separators.
     pub fn display(self) -> String {
-        group_thousands(
-            self.0
-                .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
-            2,
-        )
+        self.format(NumberStyle::default())
+    }
+
+    /// Two decimals, half-up, with thousands separators where the form prints them.
+    pub fn format(self, style: NumberStyle) -> String {
+        let rounded = self
+            .0
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        if style.thousands {
+            group_thousands(rounded, 2)
+        } else {
+            plain(rounded, 2)
+        }
+    }
+}
+
+/// How a form prints amounts and rates: always two decimals, half-up; thousands separators (1,061.38) or not
+/// (1061.38), as the form's documents print them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumberStyle {
+    /// Separate thousands with commas.
+    #[serde(default = "yes")]
+    pub thousands: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for NumberStyle {
+    fn default() -> Self {
+        NumberStyle { thousands: true }
     }
 }
 
@@ -137,14 +165,20 @@ impl Rate {
 
     /// Two decimals, half-up, with the percent sign: `49.14%`.
     pub fn display(self) -> String {
-        format!(
-            "{}%",
-            group_thousands(
-                self.0
-                    .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
-                2
-            )
-        )
+        self.format(NumberStyle::default())
+    }
+
+    /// Two decimals, half-up, with the percent sign, in the form's number style.
+    pub fn format(self, style: NumberStyle) -> String {
+        let rounded = self
+            .0
+            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+        let number = if style.thousands {
+            group_thousands(rounded, 2)
+        } else {
+            plain(rounded, 2)
+        };
+        format!("{number}%")
     }
 }
 
@@ -173,6 +207,16 @@ impl Trend {
 }
 
 /// Formats an already rounded decimal with exactly `dp` decimals and a comma every three digits.
+/// `dp` decimals, no separators; no minus sign on zero.
+fn plain(value: Decimal, dp: u32) -> String {
+    let mut v = value;
+    v.rescale(dp);
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    v.to_string()
+}
+
 fn group_thousands(value: Decimal, dp: u32) -> String {
     let mut v = value;
     v.rescale(dp);
@@ -345,6 +389,13 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
+/// A figure serializes as its exact decimal, as a string: JSON numbers are floats ([`crate::figures`] reads it back).
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.amount.decimal().to_string())
+    }
+}
+
 /// A score or weight from a performance self-evaluation (points out of 100), exact, with its span.
 #[derive(Clone, Debug)]
 pub struct Points {
@@ -369,6 +420,12 @@ impl<'de> Deserialize<'de> for Points {
     }
 }
 
+impl Serialize for Points {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.value.to_string())
+    }
+}
+
 /// Any value from a data file together with where it was written.
 #[derive(Clone, Debug)]
 pub struct Located<T> {
@@ -380,6 +437,13 @@ impl<T> Deref for Located<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.value
+    }
+}
+
+/// Where a value was written is not part of it.
+impl<T: Serialize> Serialize for Located<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
     }
 }
 

@@ -21,7 +21,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 use crate::derive::Report;
 
 mod widths;
-pub use widths::measure_tables;
+pub use widths::{CellWidths, TableFont};
 
 /// The templates, by virtual path. Listed explicitly (a test checks the list against `typst-templates/`).
 pub static TEMPLATES: &[(&str, &str)] = &[
@@ -61,6 +61,10 @@ pub static TEMPLATES: &[(&str, &str)] = &[
     (
         "/parts/tables.typ",
         include_str!("../typst-templates/parts/tables.typ"),
+    ),
+    (
+        "/parts/list.typ",
+        include_str!("../typst-templates/parts/list.typ"),
     ),
 ];
 

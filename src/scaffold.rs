@@ -1,7 +1,7 @@
 //! `juesuan new`: a complete, commented data folder for a new year's document, which passes `check` and renders.
 //!
-//! Every section file of [`SECTIONS`] is written from a template in `scaffold/` (comments in Chinese for the finance
-//! staff who fill it in). Figures start as `0` and texts as `"待填写：…"`, each marked 待填写 (to fill in), so a
+//! Every section file the form reads is written from a template in `scaffold/` (the form's folder, then
+//! `common/`; comments in Chinese for the finance staff who fill it in). Figures start as `0` and texts as `"待填写：…"`, each marked 待填写 (to fill in), so a
 //! placeholder left in is visible in the file and in the PDF. With last year's folder (`--from`), the duties,
 //! divisions, glossary, 主管部门 and other standing facts are carried over, and last year's figures become the new
 //! document's "previous year" figures (上年数).
@@ -9,48 +9,102 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Document, Kind, SECTIONS};
+use crate::form::Form;
+use crate::model::{Document, Kind, SectionId};
 use crate::money::Money;
 
-/// The templates, by section file name; `{{name}}` marks a value filled in by [`scaffold`].
-const TEMPLATES: &[(&str, &str)] = &[
-    ("document.toml", include_str!("../scaffold/document.toml")),
-    ("overview.toml", include_str!("../scaffold/overview.toml")),
-    ("table01.toml", include_str!("../scaffold/table01.toml")),
-    ("table02.toml", include_str!("../scaffold/table02.toml")),
-    ("table03.toml", include_str!("../scaffold/table03.toml")),
-    ("table04.toml", include_str!("../scaffold/table04.toml")),
-    ("table05.toml", include_str!("../scaffold/table05.toml")),
-    ("table06.toml", include_str!("../scaffold/table06.toml")),
-    ("table07.toml", include_str!("../scaffold/table07.toml")),
-    ("table08.toml", include_str!("../scaffold/table08.toml")),
-    ("table09.toml", include_str!("../scaffold/table09.toml")),
+/// The templates, by path under `scaffold/`: a form's folder (its `scaffold` key) first, then `common/`. `{{name}}`
+/// marks a value filled in by [`scaffold`]. A test checks the list against the folder.
+static TEMPLATES: &[(&str, &str)] = &[
     (
-        "explanation.toml",
-        include_str!("../scaffold/explanation.toml"),
+        "common/document.toml",
+        include_str!("../scaffold/common/document.toml"),
     ),
     (
-        "three_public.toml",
-        include_str!("../scaffold/three_public.toml"),
+        "common/glossary.toml",
+        include_str!("../scaffold/common/glossary.toml"),
     ),
     (
-        "operating_costs.toml",
-        include_str!("../scaffold/operating_costs.toml"),
+        "common/table01.toml",
+        include_str!("../scaffold/common/table01.toml"),
     ),
     (
-        "procurement.toml",
-        include_str!("../scaffold/procurement.toml"),
+        "common/table02.toml",
+        include_str!("../scaffold/common/table02.toml"),
     ),
-    ("assets.toml", include_str!("../scaffold/assets.toml")),
     (
-        "performance.toml",
-        include_str!("../scaffold/performance.toml"),
+        "common/table03.toml",
+        include_str!("../scaffold/common/table03.toml"),
     ),
-    ("glossary.toml", include_str!("../scaffold/glossary.toml")),
+    (
+        "common/table04.toml",
+        include_str!("../scaffold/common/table04.toml"),
+    ),
+    (
+        "common/table05.toml",
+        include_str!("../scaffold/common/table05.toml"),
+    ),
+    (
+        "common/table06.toml",
+        include_str!("../scaffold/common/table06.toml"),
+    ),
+    (
+        "common/table07.toml",
+        include_str!("../scaffold/common/table07.toml"),
+    ),
+    (
+        "common/table08.toml",
+        include_str!("../scaffold/common/table08.toml"),
+    ),
+    (
+        "common/three_public.toml",
+        include_str!("../scaffold/common/three_public.toml"),
+    ),
+    (
+        "zhejiang/assets.toml",
+        include_str!("../scaffold/zhejiang/assets.toml"),
+    ),
+    (
+        "zhejiang/default-terms.toml",
+        include_str!("../scaffold/zhejiang/default-terms.toml"),
+    ),
+    (
+        "zhejiang/explanation.toml",
+        include_str!("../scaffold/zhejiang/explanation.toml"),
+    ),
+    (
+        "zhejiang/operating_costs.toml",
+        include_str!("../scaffold/zhejiang/operating_costs.toml"),
+    ),
+    (
+        "zhejiang/overview.toml",
+        include_str!("../scaffold/zhejiang/overview.toml"),
+    ),
+    (
+        "zhejiang/performance.toml",
+        include_str!("../scaffold/zhejiang/performance.toml"),
+    ),
+    (
+        "zhejiang/procurement.toml",
+        include_str!("../scaffold/zhejiang/procurement.toml"),
+    ),
+    (
+        "zhejiang/table09.toml",
+        include_str!("../scaffold/zhejiang/table09.toml"),
+    ),
 ];
 
-/// The standard terms of 四、名词解释 for a document started from nothing.
-const DEFAULT_TERMS: &str = include_str!("../scaffold/default-terms.toml");
+/// A form's template of `file`: its own, else the common one.
+fn template(form: &Form, file: &str) -> Option<&'static str> {
+    let own = format!("{}/{file}", form.scaffold);
+    let common = format!("common/{file}");
+    [own, common].iter().find_map(|path| {
+        TEMPLATES
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, text)| *text)
+    })
+}
 
 /// The vehicle kinds of （十二）in the order the sentence lists them, for a document started from nothing.
 const VEHICLE_KINDS: &[&str] = &[
@@ -74,13 +128,17 @@ pub struct Options {
     pub unit: Option<String>,
     pub year: Option<i32>,
     pub kind: Option<Kind>,
+    /// The form's id; else last year's form when it covers the year, else the one form that covers the year.
+    pub form: Option<String>,
 }
 
 /// A new document folder, not yet written: its files and what the user should know about them.
 #[derive(Clone, Debug)]
 pub struct Scaffold {
-    /// (file name, contents) for every section file, in [`SECTIONS`] order.
+    /// (file name, contents) for every section file of the form, in the document's order.
     pub files: Vec<(&'static str, String)>,
+    /// The sections written (for their schemas).
+    pub sections: Vec<SectionId>,
     /// Things worth saying after writing (what was carried over, what was left out and why).
     pub notes: Vec<String>,
 }
@@ -107,6 +165,12 @@ pub enum NewError {
     MissingYear,
     #[error("{0} is not a plausible fiscal year: give a year from 1949 to 2200, e.g. --year 2021")]
     ImplausibleYear(i32),
+    #[error("there is no form `{0}`; the forms are: {1}")]
+    UnknownForm(String, String),
+    #[error("no form covers {0}; the forms are: {1}")]
+    NoForm(i32, String),
+    #[error("several forms cover {0}: choose one with --form ({1})")]
+    SeveralForms(i32, String),
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
@@ -161,7 +225,16 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
         }
     }
 
+    let form = choose_form(options.form.as_deref(), last, year)?;
+    if !form.covers(year) {
+        notes.push(format!(
+            "the form {} covers {}, not {year}: `juesuan check` will say so until the year or the form is changed",
+            form.id,
+            form.year_range()
+        ));
+    }
     let mut values: Vec<(&str, String)> = vec![
+        ("form", toml_string(&form.id)),
         ("unit", toml_string(&unit)),
         ("year", year.to_string()),
         ("kind", toml_string(kind.word())),
@@ -175,12 +248,12 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
     values.push(("vehicles", vehicles(last)));
     values.push((
         "form_title",
-        toml_string(last.map_or(
+        toml_string(last.and_then(|l| l.performance.as_ref()).map_or(
             "待填写：××市本级财政支出项目绩效自评表",
-            |l| l.performance.form_title.value.as_str(),
+            |p| p.form_title.value.as_str(),
         )),
     ));
-    let (terms, commented) = terms(last);
+    let (terms, commented) = terms(&form, last);
     if commented > 0 {
         notes.push(format!(
             "{commented} glossary entr{} of last year name a line of 公开05表 by its code; they are commented out \
@@ -190,20 +263,52 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
     }
     values.push(("terms", terms));
 
-    let files = SECTIONS
+    let sections = form.sections();
+    let files = sections
         .iter()
-        .map(|spec| {
-            let template = TEMPLATES
-                .iter()
-                .find(|(file, _)| *file == spec.file)
-                .map_or("", |(_, text)| text);
+        .map(|&section| {
+            let template = template(&form, section.file()).unwrap_or("");
             (
-                spec.file,
-                header(spec.file, spec.title) + &fill(template, &values),
+                section.file(),
+                header(section, &form.section_title(section)) + &fill(template, &values),
             )
         })
         .collect();
-    Ok(Scaffold { files, notes })
+    Ok(Scaffold {
+        files,
+        sections,
+        notes,
+    })
+}
+
+/// The form a new folder is written for: the one named, else last year's if it covers the year, else the one form
+/// that covers the year.
+fn choose_form(
+    named: Option<&str>,
+    last: Option<&Document>,
+    year: i32,
+) -> Result<std::sync::Arc<Form>, NewError> {
+    let all = || {
+        Form::ids()
+            .filter_map(Form::get)
+            .map(|f| format!("{} ({}, {})", f.id, f.name, f.year_range()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if let Some(id) = named {
+        return Form::get(id).ok_or_else(|| NewError::UnknownForm(id.to_string(), all()));
+    }
+    if let Some(form) = last
+        .and_then(|l| Form::get(&l.document.form.value))
+        .filter(|f| f.covers(year))
+    {
+        return Ok(form);
+    }
+    match Form::covering(year).as_slice() {
+        [] => Err(NewError::NoForm(year, all())),
+        [one] => Form::get(one).ok_or_else(|| NewError::NoForm(year, all())),
+        several => Err(NewError::SeveralForms(year, several.join(", "))),
+    }
 }
 
 /// Writes a scaffold into `dir` (created if missing), with the JSON Schemas its `#:schema` directives point to.
@@ -228,7 +333,7 @@ pub fn write(dir: &Path, scaffold: &Scaffold) -> Result<Vec<PathBuf>, NewError> 
     }
     let schema_dir = dir.join(SCHEMA_DIR);
     std::fs::create_dir(&schema_dir).map_err(io(&schema_dir))?;
-    let schemas = crate::schema::all()
+    let schemas = crate::schema::all(&scaffold.sections)
         .into_iter()
         .map(|(name, text)| (schema_dir.join(name), text));
     let sections = scaffold
@@ -251,10 +356,10 @@ pub fn write(dir: &Path, scaffold: &Scaffold) -> Result<Vec<PathBuf>, NewError> 
 
 /// The first lines of every file: the schema directive editors read (taplo / Even Better TOML), what the file is,
 /// and how to fill it in.
-fn header(file: &str, title: &str) -> String {
-    let stem = file.trim_end_matches(".toml");
+fn header(section: SectionId, title: &str) -> String {
+    let schema = crate::schema::schema_file_name(section);
     format!(
-        "#:schema ./{SCHEMA_DIR}/{stem}.json\n\
+        "#:schema ./{SCHEMA_DIR}/{schema}\n\
          # {title}\n\
          # 由 juesuan new 生成。标有“待填写”的数字和文字请按实际情况填写；金额以万元为单位，写成数字（如 1061.38），\n\
          # 不加引号和千分位。填完后运行 juesuan check 检查。\n\n"
@@ -334,20 +439,10 @@ fn document_values(last: Option<&Document>) -> Vec<(&'static str, String)> {
     let supervisor = info
         .and_then(|i| i.supervisor.as_ref())
         .map_or("待填写：主管部门", |s| s.value.as_str());
-    let profile = info.map_or_else(
-        || {
-            crate::profile::Profile::ids()
-                .last()
-                .unwrap_or("zhejiang-2020")
-                .to_string()
-        },
-        |i| i.profile.value.clone(),
-    );
     let charts = info.is_some_and(|i| i.charts);
     vec![
         ("short_name", short_name),
         ("supervisor", toml_string(supervisor)),
-        ("profile", toml_string(&profile)),
         ("charts", charts.to_string()),
         ("fonts", fonts(last)),
     ]
@@ -590,9 +685,14 @@ fn vehicles(last: Option<&Document>) -> String {
 
 /// The glossary: last year's terms (entries naming a code commented out, as this year's 公开05表 does not list the
 /// line yet) or the standard terms; and how many entries were commented out.
-fn terms(last: Option<&Document>) -> (String, usize) {
+fn terms(form: &Form, last: Option<&Document>) -> (String, usize) {
     let Some(last) = last else {
-        return (DEFAULT_TERMS.to_string(), 0);
+        return (
+            template(form, "default-terms.toml")
+                .unwrap_or("")
+                .to_string(),
+            0,
+        );
     };
     let mut out = Vec::new();
     let mut commented = Vec::new();
@@ -633,30 +733,59 @@ fn terms(last: Option<&Document>) -> (String, usize) {
 mod tests {
     use super::*;
 
-    fn fresh() -> Scaffold {
-        let options = Options {
-            unit: Some("示例单位".to_string()),
-            year: Some(2021),
-            kind: None,
-        };
-        scaffold(&options, None).unwrap()
+    #[test]
+    fn every_form_has_a_template_of_each_section_and_every_marker_is_filled() {
+        for id in Form::ids() {
+            let form = Form::get(id).unwrap();
+            let year = form.years[0];
+            let options = Options {
+                unit: Some("示例单位".to_string()),
+                year: Some(year),
+                form: Some(id.to_string()),
+                ..Options::default()
+            };
+            let s = scaffold(&options, None).unwrap();
+            assert_eq!(s.files.len(), form.sections().len());
+            for ((file, text), section) in s.files.iter().zip(&s.sections) {
+                assert!(
+                    template(&form, file).is_some(),
+                    "{id}: no template for {file}"
+                );
+                assert!(!text.contains("{{"), "{id}: {file} has an unfilled marker");
+                assert!(
+                    text.starts_with(&format!("#:schema ./.schema/{}.json", section.key())),
+                    "{file} starts with its schema directive"
+                );
+            }
+        }
     }
 
     #[test]
-    fn every_section_has_a_template_and_every_marker_is_filled() {
-        assert_eq!(TEMPLATES.len(), SECTIONS.len());
-        let s = fresh();
-        assert_eq!(s.files.len(), SECTIONS.len());
-        for (file, text) in &s.files {
-            assert!(!text.contains("{{"), "{file} has an unfilled marker");
-            assert!(
-                text.starts_with(&format!(
-                    "#:schema ./.schema/{}",
-                    file.replace(".toml", ".json")
-                )),
-                "{file} starts with its schema directive"
-            );
+    fn the_template_list_is_the_scaffold_folder() {
+        let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scaffold");
+        let mut on_disk = Vec::new();
+        for folder in std::fs::read_dir(&base).unwrap() {
+            let folder = folder.unwrap().path();
+            for file in std::fs::read_dir(&folder).unwrap() {
+                let file = file.unwrap().path();
+                on_disk.push(file.strip_prefix(&base).unwrap().display().to_string());
+            }
         }
+        on_disk.sort();
+        let mut listed: Vec<String> = TEMPLATES.iter().map(|(p, _)| p.to_string()).collect();
+        listed.sort();
+        assert_eq!(on_disk, listed);
+    }
+
+    #[test]
+    fn the_form_follows_the_year_unless_named() {
+        let for_year = |year| choose_form(None, None, year).map(|f| f.id.clone());
+        assert_eq!(for_year(2021).unwrap(), "zhejiang-2020");
+        assert!(matches!(for_year(1990), Err(NewError::NoForm(1990, _))));
+        assert!(matches!(
+            choose_form(Some("nowhere-2020"), None, 2021),
+            Err(NewError::UnknownForm(..))
+        ));
     }
 
     #[test]

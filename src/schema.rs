@@ -11,40 +11,28 @@ use std::path::{Path, PathBuf};
 use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
-use crate::model::{self, SECTIONS};
+use crate::model::SectionId;
 use crate::money::{Located, Money, Points};
 
-/// The schema of one section file (`"table01.toml"`); `None` for a name that is no section file.
-pub fn section_schema(file: &str) -> Option<Schema> {
-    let mut generator = SchemaSettings::draft07().into_generator();
-    let mut schema = match file {
-        "document.toml" => generator.root_schema_for::<model::DocumentInfo>(),
-        "overview.toml" => generator.root_schema_for::<model::Overview>(),
-        "table01.toml" => generator.root_schema_for::<model::Table01>(),
-        "table02.toml" => generator.root_schema_for::<model::Table02>(),
-        "table03.toml" => generator.root_schema_for::<model::Table03>(),
-        "table04.toml" => generator.root_schema_for::<model::Table04>(),
-        "table05.toml" => generator.root_schema_for::<model::Table05>(),
-        "table06.toml" => generator.root_schema_for::<model::Table06>(),
-        "table07.toml" => generator.root_schema_for::<model::Table07>(),
-        "table08.toml" => generator.root_schema_for::<model::Table08>(),
-        "table09.toml" => generator.root_schema_for::<model::Table09>(),
-        "explanation.toml" => generator.root_schema_for::<model::Explanation>(),
-        "three_public.toml" => generator.root_schema_for::<model::ThreePublic>(),
-        "operating_costs.toml" => generator.root_schema_for::<model::OperatingCosts>(),
-        "procurement.toml" => generator.root_schema_for::<model::Procurement>(),
-        "assets.toml" => generator.root_schema_for::<model::Assets>(),
-        "performance.toml" => generator.root_schema_for::<model::Performance>(),
-        "glossary.toml" => generator.root_schema_for::<model::Glossary>(),
-        _ => return None,
-    };
-    let spec = SECTIONS.iter().find(|s| s.file == file)?;
+/// The JSON Schema `format` of an amount: a number to an editor, and to [`crate::figures`] the mark of a figure a
+/// form's table can show.
+pub const MONEY_FORMAT: &str = "money";
+
+/// The generator every schema comes from: JSON Schema draft 7, the newest those editors fully support.
+pub fn generator() -> SchemaGenerator {
+    SchemaSettings::draft07().into_generator()
+}
+
+/// The schema of one section file.
+pub fn section_schema(section: SectionId) -> Schema {
+    let mut schema = section.schema(&mut generator());
     // The section's title names the file in the editor; the type's doc comment is written for programmers.
-    schema.insert("title".into(), spec.file.into());
-    schema.insert("description".into(), spec.title.into());
+    schema.insert("title".into(), section.file().into());
+    schema.insert("description".into(), section.title().into());
     let mut value = schema.to_value();
     drop_null_types(&mut value);
-    Schema::try_from(value).ok()
+    // Dropping `null` keeps an object an object: the conversion cannot fail.
+    Schema::try_from(value).unwrap_or_default()
 }
 
 /// `Option<T>` is "T or null" to schemars, but TOML has no null: a key is there or not. Saying only "T" keeps the
@@ -66,31 +54,34 @@ fn drop_null_types(value: &mut serde_json::Value) {
     }
 }
 
-/// Every section's schema as pretty JSON, named `<file stem>.json` (`table01.json`), in [`SECTIONS`] order.
-pub fn all() -> Vec<(String, String)> {
-    SECTIONS
+/// The schemas of `sections` as pretty JSON, each named by its section's key (`table01.json`; the Shanghai
+/// form's `performance.toml` is `performance_management.json`), the name its file's `#:schema` line gives.
+pub fn all(sections: &[SectionId]) -> Vec<(String, String)> {
+    sections
         .iter()
-        .filter_map(|spec| {
-            let schema = section_schema(spec.file)?;
-            let json = serde_json::to_string_pretty(&schema).ok()? + "\n";
-            Some((schema_file_name(spec.file), json))
+        .filter_map(|&section| {
+            let json = serde_json::to_string_pretty(&section_schema(section)).ok()? + "\n";
+            Some((schema_file_name(section), json))
         })
         .collect()
 }
 
-/// `table01.toml` → `table01.json`.
-pub fn schema_file_name(section_file: &str) -> String {
-    format!("{}.json", section_file.trim_end_matches(".toml"))
+/// `table01` → `table01.json`.
+pub fn schema_file_name(section: SectionId) -> String {
+    format!("{}.json", section.key())
 }
 
 /// Writes every schema into `dir` (created if missing), each file atomically; returns the paths written.
-pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>, crate::write::WriteError> {
+pub fn write_all(
+    dir: &Path,
+    sections: &[SectionId],
+) -> Result<Vec<PathBuf>, crate::write::WriteError> {
     std::fs::create_dir_all(dir).map_err(|source| crate::write::WriteError::Io {
         path: dir.to_path_buf(),
         source,
     })?;
     let mut written = Vec::new();
-    for (name, json) in all() {
+    for (name, json) in all(sections) {
         let path = dir.join(name);
         crate::write::write_atomic(&path, json.as_bytes())?;
         written.push(path);
@@ -113,6 +104,7 @@ impl JsonSchema for Money {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "number",
+            "format": MONEY_FORMAT,
             "description": "金额（万元），写成数字，如 1061.38；不加引号，不加千分位"
         })
     }
@@ -181,12 +173,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_section_file_has_a_schema() {
-        for spec in SECTIONS {
-            assert!(section_schema(spec.file).is_some(), "{}", spec.file);
-        }
-        assert!(section_schema("notes.toml").is_none());
-        assert_eq!(all().len(), SECTIONS.len());
+    fn every_section_has_a_schema_named_by_its_key() {
+        let all = all(SectionId::ALL);
+        assert_eq!(all.len(), SectionId::ALL.len());
+        let names: std::collections::HashSet<&str> = all.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names.len(),
+            all.len(),
+            "two sections share a schema file name"
+        );
     }
 
     /// Walks a schema and calls `f` with every property's name and schema.
@@ -211,16 +206,15 @@ mod tests {
     fn every_key_is_described_in_chinese() {
         let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         let mut missing = Vec::new();
-        for spec in SECTIONS {
-            let schema = section_schema(spec.file).unwrap();
-            let json = serde_json::to_value(&schema).unwrap();
+        for &section in SectionId::ALL {
+            let json = serde_json::to_value(section_schema(section)).unwrap();
             properties(&json, &mut |name, prop| {
                 let described = prop
                     .get("description")
                     .and_then(|d| d.as_str())
                     .is_some_and(|d| d.chars().any(is_han));
                 if !described {
-                    missing.push(format!("{}: {name}", spec.file));
+                    missing.push(format!("{}: {name}", section.key()));
                 }
             });
         }
@@ -232,7 +226,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_refused_by_the_schema() {
-        let json = serde_json::to_value(section_schema("table07.toml").unwrap()).unwrap();
+        let json = serde_json::to_value(section_schema(SectionId::Table07)).unwrap();
         assert_eq!(json["additionalProperties"], serde_json::json!(false));
         assert_eq!(
             json["properties"]["budget"]["allOf"][0]["$ref"],

@@ -21,102 +21,11 @@ mod sums;
 use rust_decimal::Decimal;
 
 use crate::diag::{Diagnostic, FileId};
+use crate::form::Form;
 use crate::load::Loaded;
 use crate::model::*;
 use crate::money::{Amount, Money};
-use crate::profile::Profile;
-
-/// The rule codes, with what each checks (printed by `juesuan rules`).
-pub const RULES: &[(&str, &str)] = &[
-    (
-        "placeholder",
-        "warning: a value `juesuan new` marked 待填写 is still to be filled in",
-    ),
-    (
-        "unknown-profile",
-        "document.toml names a year profile that this version does not have",
-    ),
-    (
-        "document-facts",
-        "unit name and year are plausible, publication is after the fiscal year, the self-evaluation forms name \
-         the unit, its 主管部门 and the year",
-    ),
-    (
-        "code-shape",
-        "a function classification code has 3, 5 or 7 digits; an economic one 3 or 5; 01/04表 list 类 only",
-    ),
-    (
-        "code-parent",
-        "a 款 is listed under its 类 and a 项 under its 款 in the same table (economic 款 under their 类)",
-    ),
-    (
-        "code-duplicate",
-        "a code, 项 budget or glossary entry appears once per table or section",
-    ),
-    (
-        "unknown-class",
-        "a 类 exists in the year profile (01表: among the 类 the form prints)",
-    ),
-    (
-        "name-mismatch",
-        "a code has the same name in every table (02, 03, 04, 05, 08, 09) and a 类 the profile's name",
-    ),
-    (
-        "economic-panel",
-        "公开06表: 人员经费 lists 301 and 303 only; 公用经费 every other economic class",
-    ),
-    (
-        "sum-mismatch",
-        "a total equals the sum of its parts: parent rows, 合计 rows, row totals, 01/04/06/07 totals",
-    ),
-    (
-        "balance-mismatch",
-        "收入总计 = 支出总计; 年初结转和结余 + 收入 = 支出 + 年末结转和结余 per fund (04表) and line (08表)",
-    ),
-    (
-        "cross-table",
-        "a figure equals its counterpart elsewhere: 01 = 02, 01 = 03 by 类, 04 = 01, 04 = 05/08/09 by 类, \
-         04 = 08 结转, 05 基本 = 06, 07 公务接待费 = three_public.toml",
-    ),
-    (
-        "part-exceeds-whole",
-        "a part is not larger than its whole: 05+08+09 ≤ 03 per line and column, 04 ≤ 01, 06 三公 lines ≤ 07, \
-         机关运行经费 ≤ 公用经费, 中小企业 ≤ 政府采购, 小微 ≤ 中小企业, 市本级 ≤ 年度资金, 部门评价 ≤ 自评",
-    ),
-    (
-        "rounding",
-        "warning: a figure differs from its identity by no more than n × 0.005 (n two-decimal figures)",
-    ),
-    (
-        "negative-amount",
-        "no figure is negative, except where the form allows it (validate::MAY_BE_NEGATIVE)",
-    ),
-    (
-        "count-mismatch",
-        "counts agree with the money and each other: 三公 团组/人次/辆 vs amounts, 保有量 ≤ 车辆, \
-         grade counts = evaluated projects",
-    ),
-    (
-        "unknown-code",
-        "a code named in explanation.toml is a 项 of 公开05表; a glossary code is a line of 公开05表",
-    ),
-    (
-        "missing-budget",
-        "warning: a 项 of 公开05表 has no year-start budget in explanation.toml",
-    ),
-    (
-        "score-mismatch",
-        "self-evaluation weights add up to 100 and no score exceeds its weight",
-    ),
-    (
-        "execution-rate",
-        "a project's 全年执行数 does not exceed its 全年预算数 (资金执行率 ≤ 100%)",
-    ),
-    (
-        "coverage",
-        "warning: the funds the self-evaluation covers do not exceed the year's 项目支出 (05/08表)",
-    ),
-];
+use crate::rule::Rule;
 
 /// Why last year's figures are free.
 const LAST_YEAR: &str =
@@ -207,24 +116,21 @@ pub fn free_figure(file: &str, path: &str) -> Option<&'static str> {
         .map(|(_, _, why)| *why)
 }
 
-/// Runs every rule; returns the document's profile when it exists (derivation needs it).
-pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) -> Option<Profile> {
-    let profile = Profile::get(&loaded.doc.document.profile.value);
+/// Runs every rule on a loaded document.
+pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     Validator {
         loaded,
         doc: &loaded.doc,
-        profile: profile.as_ref(),
+        form: &loaded.form,
         out,
     }
     .run();
-    profile
 }
 
 struct Validator<'a> {
     loaded: &'a Loaded,
     doc: &'a Document,
-    /// `None` when document.toml names an unknown profile: the rules that need it are skipped.
-    profile: Option<&'a Profile>,
+    form: &'a Form,
     out: &'a mut Vec<Diagnostic>,
 }
 
@@ -246,7 +152,7 @@ enum Sign {
 /// `subject = Σ ±parts`. A part or subject the source does not state (absent) skips the identity.
 struct Identity<'a> {
     /// The rule code when the difference is more than rounding.
-    code: &'static str,
+    code: Rule,
     /// What the subject is, e.g. "公开05表 208 社会保障和就业支出 合计".
     subject_text: String,
     /// What it should equal, e.g. "the sum of its 款 rows".
@@ -257,7 +163,7 @@ struct Identity<'a> {
 
 impl<'a> Identity<'a> {
     fn new(
-        code: &'static str,
+        code: Rule,
         subject_text: impl Into<String>,
         relation: impl Into<String>,
         subject: Option<Term<'a>>,
@@ -426,15 +332,15 @@ impl<'a> Validator<'a> {
         let limit = tolerance(parts.len());
         let is_rounding = rounded && diff.decimal() <= limit;
         let mut d = if is_rounding {
-            Diagnostic::warning(
-                "rounding",
+            Diagnostic::new(
+                Rule::Rounding,
                 format!(
                     "{} differs from {} by rounding",
                     identity.subject_text, identity.relation
                 ),
             )
         } else {
-            Diagnostic::error(
+            Diagnostic::new(
                 identity.code,
                 format!(
                     "{} does not equal {}",
@@ -474,9 +380,9 @@ impl<'a> Validator<'a> {
     }
 
     /// Figures too large to add up exactly: no 决算 comes near, so the data is wrong, and it is said where.
-    fn too_large(&mut self, code: &'static str, subject_text: &str, at: &Term<'_>) {
+    fn too_large(&mut self, code: Rule, subject_text: &str, at: &Term<'_>) {
         self.out.push(
-            Diagnostic::error(
+            Diagnostic::new(
                 code,
                 format!("{subject_text} cannot be checked: its figures are too large to add up"),
             )
@@ -502,14 +408,14 @@ impl<'a> Validator<'a> {
             add_up(whole.iter().map(|t| t.money.decimal())),
         );
         let (Some(part_sum), Some(whole_sum)) = sums else {
-            self.too_large("part-exceeds-whole", &bound.subject_text, &parts[0]);
+            self.too_large(Rule::PartExceedsWhole, &bound.subject_text, &parts[0]);
             return;
         };
         if part_sum <= whole_sum {
             return;
         }
         let Some(excess) = part_sum.checked_sub(whole_sum) else {
-            self.too_large("part-exceeds-whole", &bound.subject_text, &parts[0]);
+            self.too_large(Rule::PartExceedsWhole, &bound.subject_text, &parts[0]);
             return;
         };
         let (part_sum, whole_sum, excess) = (
@@ -522,16 +428,16 @@ impl<'a> Validator<'a> {
         let limit = tolerance(n);
         let is_rounding = rounded && excess.decimal() <= limit;
         let mut d = if is_rounding {
-            Diagnostic::warning(
-                "rounding",
+            Diagnostic::new(
+                Rule::Rounding,
                 format!(
                     "{} exceeds {} by rounding",
                     bound.subject_text, bound.relation
                 ),
             )
         } else {
-            Diagnostic::error(
-                "part-exceeds-whole",
+            Diagnostic::new(
+                Rule::PartExceedsWhole,
                 format!("{} exceeds {}", bound.subject_text, bound.relation),
             )
         };
@@ -688,10 +594,17 @@ fn class_tables(d: &Document) -> Vec<ClassTable<'_>> {
         ClassTable {
             file: "table09.toml",
             label: "公开09表",
-            columns: &["本年支出合计", "基本支出", "项目支出"],
+            columns: &[
+                "年初结转和结余",
+                "本年收入",
+                "本年支出小计",
+                "本年支出基本支出",
+                "本年支出项目支出",
+                "年末结转和结余",
+            ],
             total: d.table09.total.columns(),
             rows: rows(&d.table09.rows, |r| (&r.code, &r.name, r.columns())),
-            row_sum: (0, &[1, 2]),
+            row_sum: (2, &[3, 4]),
             children: Vec::new(),
         },
     ];
@@ -718,33 +631,22 @@ fn child_level(code: &str) -> &'static str {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_rule_code_is_kebab_case_and_listed_once() {
-        let mut seen = std::collections::HashSet::new();
-        for (code, what) in RULES {
-            assert!(
-                code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
-                "{code}"
-            );
-            assert!(!what.is_empty());
-            assert!(seen.insert(code), "{code} is listed twice");
-        }
-    }
-
     /// The sample with edits to one file, loaded from memory and validated.
     fn validate_sample_with(file: &str, edits: &[(&str, &str)]) -> Vec<Diagnostic> {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/example-2021");
-        let files: Vec<(&str, Vec<u8>)> = crate::model::SECTIONS
-            .iter()
+        let form = crate::form::Form::get("zhejiang-2020").unwrap();
+        let files: Vec<(&str, Vec<u8>)> = form
+            .sections()
+            .into_iter()
             .map(|s| {
-                let mut text = std::fs::read_to_string(dir.join(s.file)).unwrap();
-                if s.file == file {
+                let mut text = std::fs::read_to_string(dir.join(s.file())).unwrap();
+                if s.file() == file {
                     for (from, to) in edits {
                         assert!(text.contains(from), "{from}");
                         text = text.replacen(from, to, 1);
                     }
                 }
-                (s.file, text.into_bytes())
+                (s.file(), text.into_bytes())
             })
             .collect();
         let contents: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (*n, b.as_slice())).collect();

@@ -7,7 +7,14 @@
 use std::path::Path;
 use std::time::{Duration, SystemTime};
 
-use crate::model::SECTIONS;
+use crate::model::SectionId;
+
+/// Every file name a section of any form is read from, once each.
+fn section_files() -> impl Iterator<Item = &'static str> {
+    let mut files: Vec<&'static str> = SectionId::ALL.iter().map(|s| s.file()).collect();
+    files.dedup();
+    files.into_iter()
+}
 
 /// How often the folder is looked at.
 pub const INTERVAL: Duration = Duration::from_millis(500);
@@ -19,10 +26,9 @@ pub struct Fingerprint(Vec<Option<(SystemTime, u64)>>);
 impl Fingerprint {
     pub fn of(dir: &Path) -> Fingerprint {
         Fingerprint(
-            SECTIONS
-                .iter()
-                .map(|spec| {
-                    let meta = std::fs::metadata(dir.join(spec.file)).ok()?;
+            section_files()
+                .map(|file| {
+                    let meta = std::fs::metadata(dir.join(file)).ok()?;
                     Some((meta.modified().ok()?, meta.len()))
                 })
                 .collect(),

@@ -10,7 +10,6 @@ use hayro_syntax::Pdf;
 use hayro_syntax::object::{Array, Dict, MaybeRef, Name, Object, ObjectIdentifier, Stream};
 use juesuan::archive::decode_text_string;
 use juesuan::derive::Block;
-use juesuan::model::SECTIONS;
 
 use crate::support::*;
 
@@ -217,7 +216,10 @@ fn a_3u_pdf_carries_its_data_and_the_extracted_data_renders_the_same_pdf() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     written.sort();
-    let mut expected: Vec<String> = SECTIONS.iter().map(|s| s.file.to_string()).collect();
+    let mut expected: Vec<String> = section_files("zhejiang-2020")
+        .into_iter()
+        .map(str::to_string)
+        .collect();
     expected.sort();
     assert_eq!(written, expected, "exactly the section files come back");
     for name in &expected {
@@ -252,18 +254,26 @@ fn the_attachments_are_source_files_of_the_pdf_a_3u() {
         .map(|spec| text(spec, "UF").expect("a file name"))
         .collect();
     names.sort();
-    let mut expected: Vec<&str> = SECTIONS.iter().map(|s| s.file).collect();
+    let mut expected: Vec<&str> = section_files("zhejiang-2020");
     expected.sort();
     assert_eq!(names, expected, "every section file is an associated file");
     for spec in &specs {
         let name = text(spec, "UF").unwrap();
-        let section = SECTIONS.iter().find(|s| s.file == name).unwrap();
+        let form = juesuan::form::Form::get("zhejiang-2020").unwrap();
+        let section = form
+            .sections()
+            .into_iter()
+            .find(|s| s.file() == name)
+            .unwrap();
         assert!(
             is_name(name_of(spec, "AFRelationship"), "Source"),
             "{name} is not a Source"
         );
         let description = text(spec, "Desc").unwrap_or_default();
-        assert!(description.contains(section.title), "{description}");
+        assert!(
+            description.contains(&form.section_title(section)),
+            "{description}"
+        );
         let stream = spec
             .get::<Dict>("EF")
             .and_then(|ef| ef.get::<Stream>("F"))

@@ -8,20 +8,20 @@
 
 use std::path::Path;
 
-use juesuan::diag::{Diagnostic, Sources};
-use juesuan::model::SECTIONS;
-use juesuan::validate::{self, RULES, numbers};
+use juesuan::diag::{Diagnostic, Severity, Sources};
+use juesuan::rule::{Rule, Stage};
+use juesuan::validate::{self, numbers};
 use rust_decimal::Decimal;
 
 use crate::support::*;
 
 /// The section files of an example, by name.
 fn example_files(name: &str) -> Vec<(&'static str, String)> {
-    SECTIONS
-        .iter()
-        .map(|s| {
-            let text = std::fs::read_to_string(example(name).join(s.file)).unwrap();
-            (s.file, text)
+    section_files("zhejiang-2020")
+        .into_iter()
+        .map(|file| {
+            let text = std::fs::read_to_string(example(name).join(file)).unwrap();
+            (file, text)
         })
         .collect()
 }
@@ -64,7 +64,7 @@ fn both_examples_pass_with_only_the_expected_warnings() {
     let (sample, _) = check_files(&example_files("example-2021"));
     assert!(sample.is_empty(), "{:#?}", sample);
     let (source, sources) = check_files(&example_files("jinhua-hrss-dsc-2020"));
-    let codes: Vec<&str> = source.iter().map(|d| d.code).collect();
+    let codes: Vec<&str> = source.iter().map(|d| d.code()).collect();
     // As table05.toml's comment says: the published figures' own rounding case, seen from the four totals that
     // sum the 类, and the self-evaluation's 758.1 against 项目支出 728.31.
     assert_eq!(
@@ -79,7 +79,7 @@ fn both_examples_pass_with_only_the_expected_warnings() {
 /// One fixture: the rule code it demonstrates, the example it starts from, and the one defect put in.
 struct Case {
     name: &'static str,
-    code: &'static str,
+    code: Rule,
     example: &'static str,
     edits: &'static [(&'static str, &'static str, &'static str)],
 }
@@ -89,18 +89,18 @@ const SOURCE: &str = "jinhua-hrss-dsc-2020";
 
 const CASES: &[Case] = &[
     Case {
-        name: "unknown_profile",
-        code: "unknown-profile",
+        name: "unknown_form",
+        code: Rule::UnknownForm,
         example: SAMPLE,
         edits: &[(
             "document.toml",
-            "profile = \"zhejiang-2020\"",
-            "profile = \"zhejiang-2019\"",
+            "form = \"zhejiang-2020\"",
+            "form = \"zhejiang-2019\"",
         )],
     },
     Case {
         name: "document_facts_published_early",
-        code: "document-facts",
+        code: Rule::DocumentFacts,
         example: SAMPLE,
         edits: &[(
             "document.toml",
@@ -110,7 +110,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "document_facts_implementer",
-        code: "document-facts",
+        code: Rule::DocumentFacts,
         example: SAMPLE,
         edits: &[(
             "performance.toml",
@@ -120,7 +120,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "document_facts_period",
-        code: "document-facts",
+        code: Rule::DocumentFacts,
         example: SAMPLE,
         edits: &[(
             "performance.toml",
@@ -130,25 +130,25 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "code_shape",
-        code: "code-shape",
+        code: Rule::CodeShape,
         example: SAMPLE,
         edits: &[("table02.toml", "code = \"2080199\"", "code = \"20801x9\"")],
     },
     Case {
         name: "code_parent",
-        code: "code-parent",
+        code: Rule::CodeParent,
         example: SAMPLE,
         edits: &[("table02.toml", "code = \"2010505\"", "code = \"2010605\"")],
     },
     Case {
         name: "code_duplicate",
-        code: "code-duplicate",
+        code: Rule::CodeDuplicate,
         example: SAMPLE,
         edits: &[("glossary.toml", "code = \"2150510\"", "code = \"2080108\"")],
     },
     Case {
         name: "unknown_class",
-        code: "unknown-class",
+        code: Rule::UnknownClass,
         example: SAMPLE,
         edits: &[(
             "table01.toml",
@@ -158,7 +158,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "name_mismatch_between_tables",
-        code: "name-mismatch",
+        code: Rule::NameMismatch,
         example: SAMPLE,
         edits: &[(
             "table03.toml",
@@ -167,8 +167,8 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
-        name: "name_mismatch_with_profile",
-        code: "name-mismatch",
+        name: "name_mismatch_with_form",
+        code: Rule::NameMismatch,
         example: SAMPLE,
         edits: &[(
             "table05.toml",
@@ -178,7 +178,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "economic_panel",
-        code: "economic-panel",
+        code: Rule::EconomicPanel,
         example: SOURCE,
         edits: &[
             (
@@ -195,13 +195,13 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "sum_mismatch",
-        code: "sum-mismatch",
+        code: Rule::SumMismatch,
         example: SAMPLE,
         edits: &[("table07.toml", "total = 45.50", "total = 46.50")],
     },
     Case {
         name: "balance_mismatch",
-        code: "balance-mismatch",
+        code: Rule::BalanceMismatch,
         example: SAMPLE,
         // A leaf line's 年末结转和结余: its own balance breaks, and so does its 款's sum.
         edits: &[(
@@ -212,13 +212,13 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "cross_table",
-        code: "cross-table",
+        code: Rule::CrossTable,
         example: SAMPLE,
         edits: &[("three_public.toml", "amount = 0.65", "amount = 1.65")],
     },
     Case {
         name: "part_exceeds_whole",
-        code: "part-exceeds-whole",
+        code: Rule::PartExceedsWhole,
         example: SAMPLE,
         edits: &[(
             "procurement.toml",
@@ -228,13 +228,13 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "rounding",
-        code: "rounding",
+        code: Rule::Rounding,
         example: SAMPLE,
         edits: &[("table07.toml", "total = 45.50", "total = 45.51")],
     },
     Case {
         name: "negative_amount",
-        code: "negative-amount",
+        code: Rule::NegativeAmount,
         example: SAMPLE,
         edits: &[(
             "operating_costs.toml",
@@ -244,19 +244,19 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "count_mismatch",
-        code: "count-mismatch",
+        code: Rule::CountMismatch,
         example: SAMPLE,
         edits: &[("performance.toml", "fair = 1", "fair = 2")],
     },
     Case {
         name: "unknown_code",
-        code: "unknown-code",
+        code: Rule::UnknownCode,
         example: SAMPLE,
         edits: &[("glossary.toml", "code = \"2150510\"", "code = \"2150511\"")],
     },
     Case {
         name: "missing_budget",
-        code: "missing-budget",
+        code: Rule::MissingBudget,
         example: SAMPLE,
         edits: &[(
             "explanation.toml",
@@ -266,25 +266,25 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "score_mismatch_score",
-        code: "score-mismatch",
+        code: Rule::ScoreMismatch,
         example: SAMPLE,
         edits: &[("performance.toml", "score = 28", "score = 31")],
     },
     Case {
         name: "score_mismatch_weights",
-        code: "score-mismatch",
+        code: Rule::ScoreMismatch,
         example: SAMPLE,
         edits: &[("performance.toml", "weight = 30", "weight = 31")],
     },
     Case {
         name: "execution_rate",
-        code: "execution-rate",
+        code: Rule::ExecutionRate,
         example: SAMPLE,
         edits: &[("performance.toml", "executed = 40.00", "executed = 52.00")],
     },
     Case {
         name: "placeholder",
-        code: "placeholder",
+        code: Rule::Placeholder,
         example: SAMPLE,
         edits: &[(
             "procurement.toml",
@@ -294,7 +294,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "coverage",
-        code: "coverage",
+        code: Rule::Coverage,
         example: SAMPLE,
         edits: &[("performance.toml", "funds = 796.93", "funds = 896.93")],
     },
@@ -302,17 +302,10 @@ const CASES: &[Case] = &[
 
 #[test]
 fn every_rule_code_has_a_fixture() {
-    for (code, _) in RULES {
+    for rule in Rule::ALL.iter().filter(|r| r.stage() == Stage::Check) {
         assert!(
-            CASES.iter().any(|c| c.code == *code),
-            "rule {code} has no fixture in tests/check.rs"
-        );
-    }
-    for case in CASES {
-        assert!(
-            RULES.iter().any(|(code, _)| *code == case.code),
-            "{} is not a rule code",
-            case.code
+            CASES.iter().any(|c| c.code == *rule),
+            "rule {rule} has no fixture in tests/check.rs"
         );
     }
 }
@@ -328,20 +321,17 @@ fn each_fixture_reports_its_rule_exactly() {
         diagnostics.retain(|d| {
             !before
                 .iter()
-                .any(|b| b.code == d.code && b.message == d.message && b.notes == d.notes)
+                .any(|b| b.rule == d.rule && b.message == d.message && b.notes == d.notes)
         });
         let text = render(&diagnostics, &sources);
-        if !diagnostics.iter().any(|d| d.code == case.code) {
+        if !diagnostics.iter().any(|d| d.rule == case.code) {
             failures.push(format!(
                 "{}: no {} finding in\n{text}",
                 case.name, case.code
             ));
         }
         // Warnings-only rules must not be errors, and an error rule must make the folder fail `check`.
-        let is_warning_rule = matches!(
-            case.code,
-            "rounding" | "missing-budget" | "coverage" | "placeholder"
-        );
+        let is_warning_rule = case.code.severity() == Severity::Warning;
         if is_warning_rule == diagnostics.iter().any(Diagnostic::is_error) {
             failures.push(format!("{}: wrong severity in\n{text}", case.name));
         }
@@ -559,10 +549,10 @@ fn rules_lists_every_code() {
     let out = juesuan(&["rules"]);
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for (code, _) in RULES {
+    for rule in Rule::ALL {
         assert!(
-            text.lines().any(|l| l.starts_with(code)),
-            "{code} missing from `juesuan rules`"
+            text.lines().any(|l| l.starts_with(rule.code())),
+            "{rule} missing from `juesuan rules`"
         );
     }
 }

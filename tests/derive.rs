@@ -25,6 +25,20 @@ fn narrative(name: &str) -> String {
                     out += &format!("  {}: {}\n", bar.label, values.join(" | "));
                 }
             }
+            Block::List(list) => {
+                for row in &list.rows {
+                    out += &format!("| {} |\n", row.join(" | "));
+                }
+            }
+            Block::Tables { appendix } => {
+                out += &format!(
+                    "[tables{}]\n",
+                    appendix
+                        .as_deref()
+                        .map(|a| format!(": {a}"))
+                        .unwrap_or_default()
+                );
+            }
             Block::SelfEvaluation(form) => {
                 out += &format!(
                     "[{} {}: {} 分 {}]\n",

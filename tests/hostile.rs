@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use juesuan::derive::{change, versus};
+use juesuan::derive::wording::Words;
 use juesuan::money::Amount;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -572,7 +572,7 @@ fn prepare_with(files: &[(String, Vec<u8>)], which: usize, bytes: &[u8]) -> Vec<
     diagnostics
         .iter()
         .filter(|d| d.is_error())
-        .map(|d| d.code)
+        .map(|d| d.code())
         .collect()
 }
 
@@ -788,7 +788,7 @@ fn figure() -> impl Strategy<Value = Amount> {
 proptest! {
     #[test]
     fn the_change_wording_follows_the_numbers(current in figure(), previous in figure()) {
-        let said = change(current, previous);
+        let said = Words::default().change(current, previous);
         // a rate or amount is never printed with a sign: the words carry the direction
         prop_assert!(!said.contains('-'), "{}", said);
         prop_assert!(!said.contains('+'), "{}", said);
@@ -810,12 +810,12 @@ proptest! {
     #[test]
     fn versus_names_the_year_and_says_the_same_as_change(current in figure(), previous in figure(), year in 2000i32..2100) {
         let year = format!("{year}年度");
-        let said = versus(&year, current, previous);
+        let said = Words::default().versus(&year, current, previous);
         prop_assert!(said.starts_with(&format!("与{year}")), "{}", said);
         if current == previous {
             prop_assert_eq!(said, format!("与{year}持平"));
         } else {
-            prop_assert_eq!(said, format!("与{year}相比，{}", change(current, previous)));
+            prop_assert_eq!(said, format!("与{year}相比，{}", Words::default().change(current, previous)));
         }
     }
 }

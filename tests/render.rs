@@ -256,6 +256,7 @@ fn sweep(table: &juesuan::derive::TableView) -> Vec<juesuan::derive::TableRow> {
             cells[k] = text;
             juesuan::derive::TableRow {
                 cells,
+                spans: None,
                 level: (i % 3) as u8,
                 total: false,
                 widths: None,
@@ -282,8 +283,14 @@ fn rows_given_one_line_are_set_as_typst_would_set_them() {
             .expect("the sweep renders")
     };
     let measured_by_typst = pdf(report);
-    let family = report.meta.fonts.table.clone();
-    juesuan::render::measure_tables(&mut report.tables, engine, &family);
+    let font =
+        juesuan::render::TableFont::new(engine, &report.meta.fonts.table).expect("the table font");
+    let widths = font
+        .widths()
+        .expect("the embedded table font can be measured");
+    for row in report.tables.iter_mut().flat_map(|t| &mut t.rows) {
+        row.widths = row.cells.iter().map(|text| widths.width(text)).collect();
+    }
     assert!(
         report
             .tables

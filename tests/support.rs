@@ -12,6 +12,16 @@ pub fn example(name: &str) -> PathBuf {
     root().join("data").join(name)
 }
 
+/// The section files a form reads, in the document's order.
+pub fn section_files(form: &str) -> Vec<&'static str> {
+    juesuan::form::Form::get(form)
+        .unwrap_or_else(|| panic!("no form {form}"))
+        .sections()
+        .into_iter()
+        .map(|s| s.file())
+        .collect()
+}
+
 pub fn juesuan(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_juesuan"))
         .args(args)

@@ -13,7 +13,6 @@
 use unicode_script::{Script, UnicodeScript};
 
 use super::Engine;
-use crate::derive::TableView;
 
 /// Typst's `cjk-latin-spacing` (on by default): a quarter em between a Chinese or Japanese character and a Latin
 /// letter or digit ([`spaced`]).
@@ -22,24 +21,35 @@ const CJK_LATIN_SPACING: f64 = 0.25;
 /// Headroom over the advances, for rounding: fonts whose shaping could widen a run are not measured at all.
 const MARGIN: f64 = 1.02;
 
-/// Fills `widths` of every table row: each cell's text width in `family`, the family that draws the tables.
-/// A row keeps `None` when any of its cells cannot be bounded, or when the engine has no such family.
-pub fn measure_tables(tables: &mut [TableView], engine: &Engine, family: &str) {
-    let Some(font) = engine.regular_face(family) else {
-        return;
-    };
-    let Ok(face) = ttf_parser::Face::parse(font.data(), font.index()) else {
-        return;
-    };
-    if shaping_may_widen(&face) {
-        return;
+/// The font that draws the tables, to bound its cells' widths with ([`CellWidths`]).
+pub struct TableFont {
+    font: typst::text::Font,
+}
+
+impl TableFont {
+    /// The regular face of `family`, the family that draws the tables; `None` when the engine has no such family.
+    pub fn new(engine: &Engine, family: &str) -> Option<TableFont> {
+        engine.regular_face(family).map(|font| TableFont { font })
     }
-    for row in tables.iter_mut().flat_map(|t| t.rows.iter_mut()) {
-        row.widths = row
-            .cells
-            .iter()
-            .map(|text| text_width_em(&face, text).map(round_up))
-            .collect();
+
+    /// The cell widths in this font; `None` when its kerning or substitutions could widen text (Typst then
+    /// measures every row).
+    pub fn widths(&self) -> Option<CellWidths<'_>> {
+        let face = ttf_parser::Face::parse(self.font.data(), self.font.index()).ok()?;
+        (!shaping_may_widen(&face)).then_some(CellWidths { face })
+    }
+}
+
+/// Bounds of table cells' widths in one font.
+pub struct CellWidths<'f> {
+    face: ttf_parser::Face<'f>,
+}
+
+impl CellWidths<'_> {
+    /// How wide `text` is set on one line, in em (an upper bound, to the next hundredth); `None` where it cannot
+    /// be bounded.
+    pub fn width(&self, text: &str) -> Option<f32> {
+        text_width_em(&self.face, text).map(round_up)
     }
 }
 

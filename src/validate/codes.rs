@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use super::{ClassTable, Validator, is_function_code};
 use crate::diag::{Diagnostic, FileId};
 use crate::model::*;
+use crate::rule::Rule;
 
 impl Validator<'_> {
     pub(super) fn codes(&mut self, tables: &[ClassTable<'_>]) {
@@ -28,8 +29,8 @@ impl Validator<'_> {
             let parent = &code[..code.len() - 2];
             if !codes.iter().any(|c| c.value == parent) {
                 self.out.push(
-                    Diagnostic::error(
-                        "code-parent",
+                    Diagnostic::new(
+                        Rule::CodeParent,
                         format!(
                             "{} lists {} without its parent {parent}",
                             table.label, code.value
@@ -53,7 +54,7 @@ impl Validator<'_> {
         }
     }
 
-    /// 01 and 04 list 类 only: 01 the 类 its form prints, 04 any 类 of the profile.
+    /// 01 and 04 list 类 only, among the 类 the form prints.
     fn summary_codes(&mut self) {
         let d = self.doc;
         let f1 = self.file("table01.toml");
@@ -66,23 +67,8 @@ impl Validator<'_> {
             .collect();
         let well_formed = self.function_code_shapes(f1, "公开01表", &codes, &[3]);
         self.duplicates(f1, "公开01表", "类", &codes);
-        if let Some(profile) = self.profile {
-            for code in well_formed {
-                if !profile.table01.expenditure_classes.contains(&code.value) {
-                    self.out.push(
-                        Diagnostic::error(
-                            "unknown-class",
-                            format!("公开01表 has no line for 类 {}", code.value),
-                        )
-                        .at(f1, code.span.clone(), "not a 类 of the 01表 form")
-                        .note(format!(
-                            "the {} form prints the 类 {}; a figure under another code would not be printed",
-                            profile.id,
-                            profile.table01.expenditure_classes.join(", ")
-                        )),
-                    );
-                }
-            }
+        for code in well_formed {
+            self.known_class(f1, "公开01表", code);
         }
         let f4 = self.file("table04.toml");
         let codes: Vec<&Text> = d
@@ -119,8 +105,8 @@ impl Validator<'_> {
                 "3 digits (类), 5 (款) or 7 (项)".to_string()
             };
             self.out.push(
-                Diagnostic::error(
-                    "code-shape",
+                Diagnostic::new(
+                    Rule::CodeShape,
                     format!(
                         "`{}` is not a function classification code of {table}",
                         code.value
@@ -136,20 +122,25 @@ impl Validator<'_> {
         good
     }
 
-    /// A 类 code must be one the profile names.
+    /// A 类 code must be one the form names (the 类 its tables print).
     fn known_class(&mut self, id: FileId, table: &str, code: &Text) {
-        let Some(profile) = self.profile else { return };
-        if profile.class_name(code).is_none() {
+        let form = self.form;
+        if form.class_name(code).is_none() {
+            let codes: Vec<&str> = form.classes.list.iter().map(|(c, _)| c.as_str()).collect();
             self.out.push(
-                Diagnostic::error(
-                    "unknown-class",
+                Diagnostic::new(
+                    Rule::UnknownClass,
                     format!(
-                        "{table} lists 类 {}, which the {} profile does not have",
-                        code.value, profile.id
+                        "{table} lists 类 {}, which the {} form does not have",
+                        code.value, form.id
                     ),
                 )
                 .at(id, code.span.clone(), "unknown 类")
-                .note("the 类 of a year's function classification are listed in its profile"),
+                .note(format!(
+                    "the {} form prints the 类 {}; a figure under another code would not be printed",
+                    form.id,
+                    codes.join(", ")
+                )),
             );
         }
     }
@@ -160,8 +151,8 @@ impl Validator<'_> {
         for key in keys {
             match first.get(key.value.as_str()) {
                 Some(earlier) => self.out.push(
-                    Diagnostic::error(
-                        "code-duplicate",
+                    Diagnostic::new(
+                        Rule::CodeDuplicate,
                         format!("{table} lists the {what} {} twice", key.value),
                     )
                     .at(id, key.span.clone(), "listed again here")
@@ -191,8 +182,8 @@ impl Validator<'_> {
                 all.push(&line.code);
                 if !(matches!(c.len(), 3 | 5) && c.bytes().all(|b| b.is_ascii_digit())) {
                     self.out.push(
-                        Diagnostic::error(
-                            "code-shape",
+                        Diagnostic::new(
+                            Rule::CodeShape,
                             format!("`{c}` is not an economic classification code"),
                         )
                         .at(
@@ -207,8 +198,8 @@ impl Validator<'_> {
                 let class = &c[..3];
                 if c.len() == 5 && !lines.iter().any(|l| l.code.value == class) {
                     self.out.push(
-                        Diagnostic::error(
-                            "code-parent",
+                        Diagnostic::new(
+                            Rule::CodeParent,
                             format!("公开06表 {panel} lists {c} without its 类 {class}"),
                         )
                         .at(
@@ -227,8 +218,8 @@ impl Validator<'_> {
                         ("公用经费", "人员经费")
                     };
                     self.out.push(
-                        Diagnostic::error(
-                            "economic-panel",
+                        Diagnostic::new(
+                            Rule::EconomicPanel,
                             format!("{c} {} is listed under {here}", line.name.value),
                         )
                         .at(id, line.code.span.clone(), format!("belongs to {there}"))
@@ -256,8 +247,8 @@ impl Validator<'_> {
                 code.len() == 7 && d.table05.rows.iter().any(|r| r.code.value == code.value);
             if !is_item {
                 self.out.push(
-                    Diagnostic::error(
-                        "unknown-code",
+                    Diagnostic::new(
+                        Rule::UnknownCode,
                         format!("the budget for {} names no 项 of 公开05表", code.value),
                     )
                     .at(id, code.span.clone(), "not a 项 (7-digit line) of table05.toml")
@@ -270,8 +261,8 @@ impl Validator<'_> {
         for row in d.table05.rows.iter().filter(|r| r.code.len() == 7) {
             if !items.iter().any(|c| c.value == row.code.value) {
                 self.out.push(
-                    Diagnostic::warning(
-                        "missing-budget",
+                    Diagnostic::new(
+                        Rule::MissingBudget,
                         format!(
                             "项 {} {} has no year-start budget in explanation.toml",
                             row.code.value, row.name.value
@@ -302,8 +293,8 @@ impl Validator<'_> {
                 codes.push(code);
                 if !d.table05.rows.iter().any(|r| r.code.value == code.value) {
                     self.out.push(
-                        Diagnostic::error(
-                            "unknown-code",
+                        Diagnostic::new(
+                            Rule::UnknownCode,
                             format!(
                                 "the glossary explains {}, which is not a line of 公开05表",
                                 code.value
@@ -343,17 +334,17 @@ impl Validator<'_> {
         let mut first: HashMap<&str, (&str, FileId, &Text)> = HashMap::new();
         for (label, id, code, name) in lines {
             if code.len() == 3 {
-                if let Some(standard) = self.profile.and_then(|p| p.class_name(code)) {
+                if let Some(standard) = self.form.class_name(code) {
                     if name.value != standard {
                         self.out.push(
-                            Diagnostic::error(
-                                "name-mismatch",
+                            Diagnostic::new(
+                                Rule::NameMismatch,
                                 format!("{label} names 类 {} `{}`", code.value, name.value),
                             )
                             .at(id, name.span.clone(), format!("expected {standard}"))
                             .also(id, code.span.clone(), "this 类")
                             .note(format!(
-                                "expected `{standard}` (the profile's name), found `{}`",
+                                "expected `{standard}` (the form's name), found `{}`",
                                 name.value
                             )),
                         );
@@ -364,8 +355,8 @@ impl Validator<'_> {
             match first.get(code.value.as_str()) {
                 Some((first_label, first_id, first_name)) if first_name.value != name.value => {
                     self.out.push(
-                        Diagnostic::error(
-                            "name-mismatch",
+                        Diagnostic::new(
+                            Rule::NameMismatch,
                             format!(
                                 "{label} names {} `{}`, {first_label} `{}`",
                                 code.value, name.value, first_name.value

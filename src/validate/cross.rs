@@ -4,6 +4,7 @@ use super::{Bound, ClassRow, ClassTable, Identity, Validator, broken, exceeds};
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::money::Money;
+use crate::rule::Rule;
 
 /// The lines of one table by code, for comparing two tables line by line.
 struct Side<'d> {
@@ -50,7 +51,7 @@ impl Validator<'_> {
         ] {
             self.identity(
                 Identity::new(
-                    "cross-table",
+                    Rule::CrossTable,
                     format!("公开02表 合计 {what}"),
                     format!("公开01表 {what}"),
                     self.term(f2, m2.as_ref(), format!("02 {what}")),
@@ -60,7 +61,7 @@ impl Validator<'_> {
         }
         self.identity(
             Identity::new(
-                "cross-table",
+                Rule::CrossTable,
                 "公开02表 合计 财政拨款收入",
                 "the three 财政拨款收入 of 公开01表",
                 self.term(f2, t2.fiscal.as_ref(), "02 财政拨款收入"),
@@ -72,7 +73,7 @@ impl Validator<'_> {
         // 03 合计 = 01 本年支出合计.
         self.identity(
             Identity::new(
-                "cross-table",
+                Rule::CrossTable,
                 "公开03表 合计 本年支出合计",
                 "公开01表 本年支出合计",
                 self.term(f3, d.table03.total.total.as_ref(), "03 本年支出合计"),
@@ -92,7 +93,7 @@ impl Validator<'_> {
         ] {
             self.identity(
                 Identity::new(
-                    "cross-table",
+                    Rule::CrossTable,
                     format!("公开04表 本年收入 {fund}"),
                     format!("公开01表 {fund}财政拨款收入"),
                     self.term(f4, m4.as_ref(), format!("04 {fund}")),
@@ -127,7 +128,7 @@ impl Validator<'_> {
         ] {
             self.identity(
                 Identity::new(
-                    "cross-table",
+                    Rule::CrossTable,
                     format!("公开04表 本年支出 {fund}"),
                     format!("{label} 合计 本年支出"),
                     self.term(f4, m4.as_ref(), format!("04 {fund}")),
@@ -156,7 +157,7 @@ impl Validator<'_> {
         ] {
             self.identity(
                 Identity::new(
-                    "cross-table",
+                    Rule::CrossTable,
                     format!("公开08表 合计 {what}"),
                     format!("公开04表 政府性基金预算 {what}"),
                     self.term(f8, m8.as_ref(), format!("08 {what}")),
@@ -171,7 +172,7 @@ impl Validator<'_> {
         // 05 基本支出 = 06 人员经费 + 公用经费.
         self.identity(
             Identity::new(
-                "cross-table",
+                Rule::CrossTable,
                 "公开05表 合计 基本支出",
                 "公开06表 人员经费合计 + 公用经费合计",
                 self.term(f5, d.table05.total.basic.as_ref(), "05 基本支出"),
@@ -183,7 +184,7 @@ impl Validator<'_> {
         let r = &d.three_public.reception;
         self.identity(
             Identity::new(
-                "cross-table",
+                Rule::CrossTable,
                 "公开07表 决算数 公务接待费",
                 "外宾接待 + 其他国内公务接待 in three_public.toml",
                 self.term(f7, d.table07.actual.reception.as_ref(), "07 公务接待费"),
@@ -278,7 +279,7 @@ impl Validator<'_> {
                 Some((_, other)) if !broken(*m, [*other]) => {}
                 Some((_, other)) => self.identity(
                     Identity::new(
-                        "cross-table",
+                        Rule::CrossTable,
                         format!("{} {} {}", a.label, code.value, a.column),
                         format!("{} {} {}", b.label, code.value, b.column),
                         self.term(a.file, *m, format!("{} {}", a.label, a.column)),
@@ -305,8 +306,8 @@ impl Validator<'_> {
             return;
         };
         self.out.push(
-            Diagnostic::error(
-                "cross-table",
+            Diagnostic::new(
+                Rule::CrossTable,
                 format!(
                     "{} lists {} but {} does not",
                     here.label, code.value, there.label
@@ -513,7 +514,7 @@ impl Validator<'_> {
         self.bound(Bound {
             subject_text: "授予中小企业合同金额".to_string(),
             relation: "政府采购支出总额 (货物 + 工程 + 服务)".to_string(),
-            parts: vec![self.fixed(fp, &p.sme, "中小企业")],
+            parts: vec![self.term(fp, p.sme.as_ref(), "中小企业")],
             whole: vec![
                 self.fixed(fp, &p.goods, "货物"),
                 self.fixed(fp, &p.works, "工程"),
@@ -524,8 +525,8 @@ impl Validator<'_> {
         self.bound(Bound {
             subject_text: "授予小微企业合同金额".to_string(),
             relation: "授予中小企业合同金额".to_string(),
-            parts: vec![self.fixed(fp, &p.small_micro, "小微企业")],
-            whole: vec![self.fixed(fp, &p.sme, "中小企业")],
+            parts: vec![self.term(fp, p.small_micro.as_ref(), "小微企业")],
+            whole: vec![self.term(fp, p.sme.as_ref(), "中小企业")],
             why: "小微企业 are 中小企业",
         });
     }

@@ -3,18 +3,18 @@
 
 use super::{MAY_BE_NEGATIVE, Validator, numbers};
 use crate::diag::Diagnostic;
-use crate::model::SECTIONS;
+use crate::model::SectionId;
 use crate::money::{Located, Money, parse_exact};
-use crate::profile::Profile;
+use crate::rule::Rule;
 
 impl Validator<'_> {
-    /// document.toml: a unit name, a plausible year, a known profile, a publication date after the year.
+    /// document.toml: a unit name, a plausible year, a publication date after the year (the form is the loader's).
     pub(super) fn document_facts(&mut self) {
         let info = &self.doc.document;
         let id = self.file("document.toml");
         if info.unit.value.trim().is_empty() {
             self.out.push(
-                Diagnostic::error("document-facts", "the unit name is empty")
+                Diagnostic::new(Rule::DocumentFacts, "the unit name is empty")
                     .at(id, info.unit.span.clone(), "the 单位全称 goes here")
                     .note(
                         "expected the unit's full name as the title prints it, found an empty text",
@@ -27,7 +27,7 @@ impl Validator<'_> {
         ] {
             if let Some(text) = field.as_ref().filter(|t| t.value.trim().is_empty()) {
                 self.out.push(
-                    Diagnostic::error("document-facts", format!("the {what} is empty"))
+                    Diagnostic::new(Rule::DocumentFacts, format!("the {what} is empty"))
                         .at(id, text.span.clone(), "empty")
                         .note("leave the key out when there is nothing to state"),
                 );
@@ -36,8 +36,8 @@ impl Validator<'_> {
         let year = info.year.value;
         if !(1949..=2200).contains(&year) {
             self.out.push(
-                Diagnostic::error(
-                    "document-facts",
+                Diagnostic::new(
+                    Rule::DocumentFacts,
                     format!("the year {year} is not a plausible fiscal year"),
                 )
                 .at(id, info.year.span.clone(), "expected a year such as 2020")
@@ -46,13 +46,13 @@ impl Validator<'_> {
         }
         match info.published.value.date {
             None => self.out.push(
-                Diagnostic::error("document-facts", "the publication date has no date")
+                Diagnostic::new(Rule::DocumentFacts, "the publication date has no date")
                     .at(id, info.published.span.clone(), "expected a date such as 2021-09-30")
                     .note("the PDF's date is the publication date, so it must name a day"),
             ),
             Some(date) if i32::from(date.year) <= year => self.out.push(
-                Diagnostic::error(
-                    "document-facts",
+                Diagnostic::new(
+                    Rule::DocumentFacts,
                     format!("the {year} 决算 is dated {date}, before the fiscal year ended"),
                 )
                 .at(id, info.published.span.clone(), format!("published {date}"))
@@ -62,17 +62,6 @@ impl Validator<'_> {
                 )),
             ),
             Some(_) => {}
-        }
-        if self.profile.is_none() {
-            let known: Vec<&str> = Profile::ids().collect();
-            self.out.push(
-                Diagnostic::error(
-                    "unknown-profile",
-                    format!("there is no profile `{}`", info.profile.value),
-                )
-                .at(id, info.profile.span.clone(), "unknown profile")
-                .note(format!("known profiles: {}", known.join(", "))),
-            );
         }
     }
 
@@ -103,20 +92,26 @@ impl Validator<'_> {
             );
             self.people_per_group(&part.groups, &part.people, what);
         }
-        self.count_agrees(
-            a.vehicle_purchase.as_ref(),
-            "table07.toml",
-            "公务用车购置费",
-            &tp.vehicles.purchased,
-            "辆",
-        );
         let f = self.file("three_public.toml");
         let fleet = &tp.vehicles.fleet;
-        let purchased = &tp.vehicles.purchased;
-        if purchased.value > fleet.value {
+        if let Some(purchased) = &tp.vehicles.purchased {
+            self.count_agrees(
+                a.vehicle_purchase.as_ref(),
+                "table07.toml",
+                "公务用车购置费",
+                purchased,
+                "辆",
+            );
+        }
+        if let Some(purchased) = tp
+            .vehicles
+            .purchased
+            .as_ref()
+            .filter(|p| p.value > fleet.value)
+        {
             self.out.push(
-                Diagnostic::error(
-                    "count-mismatch",
+                Diagnostic::new(
+                    Rule::CountMismatch,
                     format!(
                         "{} vehicles bought this year, but a fleet of {}",
                         purchased.value, fleet.value
@@ -142,8 +137,8 @@ impl Validator<'_> {
             .sum();
         if u64::from(fleet.value) > held {
             let fa = self.file("assets.toml");
-            let mut diag = Diagnostic::error(
-                "count-mismatch",
+            let mut diag = Diagnostic::new(
+                Rule::CountMismatch,
                 format!(
                     "the “三公” fleet of {} exceeds the {held} vehicles the unit holds",
                     fleet.value
@@ -188,7 +183,7 @@ impl Validator<'_> {
             )
         };
         self.out.push(
-            Diagnostic::error("count-mismatch", message)
+            Diagnostic::new(Rule::CountMismatch, message)
                 .at(cf, count.span.clone(), format!("{} {unit}", count.value))
                 .also(
                     mf,
@@ -206,8 +201,8 @@ impl Validator<'_> {
         }
         let f = self.file("three_public.toml");
         self.out.push(
-            Diagnostic::error(
-                "count-mismatch",
+            Diagnostic::new(
+                Rule::CountMismatch,
                 format!("{what}: {} 人次 in {} 团组", people.value, groups.value),
             )
             .at(f, people.span.clone(), format!("{} 人次", people.value))
@@ -223,12 +218,11 @@ impl Validator<'_> {
     /// No negative figure, except those of [`MAY_BE_NEGATIVE`]; read from the TOML text, so a field added to the
     /// model later is covered without being listed here.
     pub(super) fn signs(&mut self) {
-        for spec in SECTIONS {
+        for (section, id) in self.loaded.sections() {
             // The year is document.toml's only number and has its own rule.
-            if spec.file == "document.toml" {
+            if section == SectionId::Document {
                 continue;
             }
-            let id = self.file(spec.file);
             let text = self.loaded.sources.text(id);
             let mut negatives = Vec::new();
             // Only a literal with a minus sign can be negative: the path is written out for those alone.
@@ -244,14 +238,14 @@ impl Validator<'_> {
                 let literal = &text[span.clone()];
                 let negative =
                     parse_exact(literal).is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
-                let allowed = MAY_BE_NEGATIVE
-                    .iter()
-                    .any(|(f, pattern, _)| *f == spec.file && numbers::matches(pattern, &path));
+                let allowed = MAY_BE_NEGATIVE.iter().any(|(f, pattern, _)| {
+                    *f == section.file() && numbers::matches(pattern, &path)
+                });
                 if negative && !allowed {
                     self.out.push(
-                        Diagnostic::error(
-                            "negative-amount",
-                            format!("{} `{path}` is negative", spec.file),
+                        Diagnostic::new(
+                            Rule::NegativeAmount,
+                            format!("{} `{path}` is negative", section.file()),
                         )
                         .at(id, span.clone(), "negative")
                         .note(format!(

@@ -12,6 +12,7 @@ use super::{Bound, Validator, add_up};
 use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::money::Rate;
+use crate::rule::Rule;
 
 /// Why the 部门评价's money is bounded by the self-evaluation's.
 const COVERED: &str =
@@ -19,14 +20,17 @@ const COVERED: &str =
 
 impl Validator<'_> {
     pub(super) fn performance(&mut self) {
+        let Some(performance) = &self.doc.performance else {
+            return;
+        };
         let id = self.file("performance.toml");
-        for p in &self.doc.performance.projects {
+        for p in &performance.projects {
             self.weights(p);
             for i in &p.indicators {
                 if i.score.value > i.weight.value {
                     self.out.push(
-                        Diagnostic::error(
-                            "score-mismatch",
+                        Diagnostic::new(
+                            Rule::ScoreMismatch,
                             format!(
                                 "「{}」 {}: the score {} exceeds the weight {}",
                                 p.name.value,
@@ -94,8 +98,8 @@ impl Validator<'_> {
             || "too much to add up".to_string(),
             |s| s.normalize().to_string(),
         );
-        let mut d = Diagnostic::error(
-            "score-mismatch",
+        let mut d = Diagnostic::new(
+            Rule::ScoreMismatch,
             format!(
                 "the weights of 「{}」 add up to {}, not 100",
                 p.name.value, sum
@@ -137,8 +141,8 @@ impl Validator<'_> {
                 )
         };
         self.out.push(
-            Diagnostic::error(
-                "execution-rate",
+            Diagnostic::new(
+                Rule::ExecutionRate,
                 format!("「{}」 {what}: 全年执行数 exceeds 全年预算数", p.name.value),
             )
             .at(
@@ -172,8 +176,8 @@ impl Validator<'_> {
                 .filter(|i| i.value != info.unit.value)
             {
                 self.out.push(
-                    Diagnostic::error(
-                        "document-facts",
+                    Diagnostic::new(
+                        Rule::DocumentFacts,
                         format!("「{}」 names another 实施单位 than the unit", p.name.value),
                     )
                     .at(id, implementer.span.clone(), "实施单位")
@@ -190,8 +194,8 @@ impl Validator<'_> {
                 .filter(|s| s.value != p.supervisor.value)
             {
                 self.out.push(
-                    Diagnostic::error(
-                        "document-facts",
+                    Diagnostic::new(
+                        Rule::DocumentFacts,
                         format!(
                             "「{}」 names another 主管部门 than document.toml",
                             p.name.value
@@ -218,8 +222,8 @@ impl Validator<'_> {
         if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
             if !(*first..=*last).contains(&year) {
                 self.out.push(
-                    Diagnostic::error(
-                        "document-facts",
+                    Diagnostic::new(
+                        Rule::DocumentFacts,
                         format!(
                             "「{}」 runs {}, outside the fiscal year {year}",
                             p.name.value, p.period.value
@@ -241,7 +245,10 @@ impl Validator<'_> {
     /// money covered within the year's 项目支出.
     fn management(&mut self) {
         let d = self.doc;
-        let m = &d.performance.management;
+        let Some(performance) = &d.performance else {
+            return;
+        };
+        let m = &performance.management;
         let id = self.file("performance.toml");
         let g = &m.grades;
         let grades: Vec<(&str, &crate::money::Located<u32>)> = [
@@ -255,8 +262,8 @@ impl Validator<'_> {
         .collect();
         let graded: u64 = grades.iter().map(|(_, n)| u64::from(n.value)).sum();
         if graded != u64::from(m.evaluated_projects.value) {
-            let mut diag = Diagnostic::error(
-                "count-mismatch",
+            let mut diag = Diagnostic::new(
+                Rule::CountMismatch,
                 format!(
                     "{} projects evaluated, but the grades count {graded}",
                     m.evaluated_projects.value
@@ -277,8 +284,8 @@ impl Validator<'_> {
         }
         let examples = m.evaluated_examples.len();
         if examples as u64 > u64::from(m.evaluated_projects.value) {
-            let mut diag = Diagnostic::error(
-                "count-mismatch",
+            let mut diag = Diagnostic::new(
+                Rule::CountMismatch,
                 format!(
                     "{examples} projects named as examples of {} evaluated",
                     m.evaluated_projects.value
@@ -335,8 +342,8 @@ impl Validator<'_> {
             };
             if funds.amount > projects.amount {
                 self.out.push(
-                    Diagnostic::warning(
-                        "coverage",
+                    Diagnostic::new(
+                        Rule::Coverage,
                         format!("the self-evaluation covers more money than {label} 项目支出"),
                     )
                     .at(id, funds.span.clone(), format!("共涉及资金 {}", funds.display()))

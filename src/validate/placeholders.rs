@@ -4,7 +4,7 @@
 
 use super::Validator;
 use crate::diag::Diagnostic;
-use crate::model::SECTIONS;
+use crate::rule::Rule;
 
 /// The marker `juesuan new` writes.
 pub const MARKER: &str = "待填写";
@@ -15,8 +15,7 @@ impl Validator<'_> {
     pub(super) fn placeholders(&mut self) {
         let mut first = None;
         let mut per_file: Vec<(&str, usize)> = Vec::new();
-        for spec in SECTIONS {
-            let id = self.file(spec.file);
+        for (section, id) in self.loaded.sections() {
             let text = self.loaded.sources.text(id);
             let mut offset = 0;
             let mut count = 0;
@@ -28,15 +27,15 @@ impl Validator<'_> {
                 offset += line.len();
             }
             if count > 0 {
-                per_file.push((spec.file, count));
+                per_file.push((section.file(), count));
             }
         }
         let Some((id, span)) = first else { return };
         let total: usize = per_file.iter().map(|(_, n)| n).sum();
         let files: Vec<String> = per_file.iter().map(|(f, n)| format!("{f} ({n})")).collect();
         self.out.push(
-            Diagnostic::warning(
-                "placeholder",
+            Diagnostic::new(
+                Rule::Placeholder,
                 format!("{total} value(s) are still marked 待填写"),
             )
             .at(id, span, "the first one")

@@ -4,14 +4,27 @@
 use super::{ClassTable, Identity, Validator, broken, child_level};
 use crate::model::*;
 use crate::money::Money;
+use crate::rule::Rule;
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
     pub(super) fn sums(&mut self, tables: &[ClassTable<'_>]) {
         for table in tables {
             self.hierarchy(table);
             self.row_totals(table);
         }
-        self.table08_balances();
+        let d = self.doc;
+        self.fund_balances(
+            "table08.toml",
+            "公开08表",
+            &d.table08.total,
+            &d.table08.rows,
+        );
+        self.fund_balances(
+            "table09.toml",
+            "公开09表",
+            &d.table09.total,
+            &d.table09.rows,
+        );
         self.table06_sums();
         self.table01_sums();
         self.table04_sums();
@@ -34,7 +47,7 @@ impl Validator<'_> {
                 });
                 self.identity(
                     Identity::new(
-                        "sum-mismatch",
+                        Rule::SumMismatch,
                         format!("{} {c} {} {column}", t.label, row.name.value),
                         format!("the sum of its {} lines", child_level(c)),
                         subject,
@@ -49,7 +62,7 @@ impl Validator<'_> {
                     .map(|k| self.term(t.file, k.cells[col], k.code.value.clone()));
                 self.identity(
                     Identity::new(
-                        "sum-mismatch",
+                        Rule::SumMismatch,
                         format!("{} 合计 {column}", t.label),
                         "the sum of its 类 lines",
                         subject,
@@ -91,7 +104,7 @@ impl Validator<'_> {
                 .map(|&k| self.term(t.file, cells[k], t.columns[k]));
             self.identity(
                 Identity::new(
-                    "sum-mismatch",
+                    Rule::SumMismatch,
                     format!("{} {what} {}", t.label, t.columns[sum_col]),
                     relation.clone(),
                     subject,
@@ -101,22 +114,26 @@ impl Validator<'_> {
         }
     }
 
-    /// 公开08表, each row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出.
-    fn table08_balances(&mut self) {
-        let t = &self.doc.table08;
-        let f = "table08.toml";
+    /// 公开08表 and 09表, each row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (where the data states
+    /// them: a form that prints only 本年支出 leaves the others out, and the identity is skipped).
+    fn fund_balances(
+        &mut self,
+        f: &'static str,
+        label: &str,
+        total: &'a FundFlowCells,
+        rows: &'a [FundFlowLine],
+    ) {
         let lines: Vec<(String, Vec<Option<&Money>>)> =
-            std::iter::once(("合计".to_string(), t.total.columns()))
+            std::iter::once(("合计".to_string(), total.columns()))
                 .chain(
-                    t.rows
-                        .iter()
+                    rows.iter()
                         .map(|r| (format!("{} {}", r.code.value, r.name.value), r.columns())),
                 )
                 .collect();
         for (what, cells) in lines {
             let identity = Identity::new(
-                "balance-mismatch",
-                format!("公开08表 {what} 年末结转和结余"),
+                Rule::BalanceMismatch,
+                format!("{label} {what} 年末结转和结余"),
                 "年初结转和结余 + 本年收入 − 本年支出小计",
                 self.term(f, cells[5], "年末结转和结余"),
             )
@@ -153,7 +170,7 @@ impl Validator<'_> {
                     .map(|l| self.term(f, l.amount.as_ref(), l.code.value.clone()));
                 self.identity(
                     Identity::new(
-                        "sum-mismatch",
+                        Rule::SumMismatch,
                         format!("公开06表 {} {}", class.code.value, class.name.value),
                         "the sum of its 款 lines",
                         subject,
@@ -168,7 +185,7 @@ impl Validator<'_> {
                     .map(|l| self.term(f, l.amount.as_ref(), l.code.value.clone()));
                 self.identity(
                     Identity::new(
-                        "sum-mismatch",
+                        Rule::SumMismatch,
                         format!("公开06表 {label}"),
                         "the sum of its 类 lines",
                         self.term(f, total.as_ref(), label),
@@ -197,7 +214,7 @@ impl Validator<'_> {
         .map(|(m, l)| self.term(f, m.as_ref(), l));
         self.identity(
             Identity::new(
-                "sum-mismatch",
+                Rule::SumMismatch,
                 "公开01表 本年收入合计",
                 "the sum of the eight kinds of income",
                 self.term(f, i.year_total.as_ref(), "本年收入合计"),
@@ -206,7 +223,7 @@ impl Validator<'_> {
         );
         self.identity(
             Identity::new(
-                "sum-mismatch",
+                Rule::SumMismatch,
                 "公开01表 收入总计",
                 "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
                 self.term(f, i.grand_total.as_ref(), "收入总计"),
@@ -222,7 +239,7 @@ impl Validator<'_> {
                 .map(|c| self.fixed(f, &c.amount, c.code.value.clone()));
             self.identity(
                 Identity::new(
-                    "sum-mismatch",
+                    Rule::SumMismatch,
                     "公开01表 本年支出合计",
                     "the sum of its 类 lines",
                     self.term(f, e.year_total.as_ref(), "本年支出合计"),
@@ -232,7 +249,7 @@ impl Validator<'_> {
         }
         self.identity(
             Identity::new(
-                "sum-mismatch",
+                Rule::SumMismatch,
                 "公开01表 支出总计",
                 "本年支出合计 + 结余分配 + 年末结转和结余",
                 self.term(f, e.grand_total.as_ref(), "支出总计"),
@@ -243,7 +260,7 @@ impl Validator<'_> {
         );
         self.identity(
             Identity::new(
-                "balance-mismatch",
+                Rule::BalanceMismatch,
                 "公开01表 支出总计",
                 "收入总计",
                 self.term(f, e.grand_total.as_ref(), "支出总计"),
@@ -274,7 +291,7 @@ impl Validator<'_> {
         }
         self.identity(
             Identity::new(
-                "sum-mismatch",
+                Rule::SumMismatch,
                 "公开04表 收入总计",
                 "本年收入合计 + 年初财政拨款结转和结余",
                 self.term(f, inc.grand_total.as_ref(), "收入总计"),
@@ -305,7 +322,7 @@ impl Validator<'_> {
             let fund = grand[k].1;
             self.identity(
                 Identity::new(
-                    "sum-mismatch",
+                    Rule::SumMismatch,
                     format!("公开04表 支出总计 {fund}"),
                     "本年支出 + 年末财政拨款结转和结余",
                     self.term(f, grand[k].0, format!("支出总计 {fund}")),
@@ -317,7 +334,7 @@ impl Validator<'_> {
             if k > 0 {
                 self.identity(
                     Identity::new(
-                        "balance-mismatch",
+                        Rule::BalanceMismatch,
                         format!("公开04表 支出总计 {fund}"),
                         "本年收入 + 年初财政拨款结转和结余 of the same fund",
                         self.term(f, grand[k].0, format!("支出总计 {fund}")),
@@ -329,7 +346,7 @@ impl Validator<'_> {
         }
         self.identity(
             Identity::new(
-                "balance-mismatch",
+                Rule::BalanceMismatch,
                 "公开04表 支出总计",
                 "收入总计",
                 self.term(f, exp.grand_total.total.as_ref(), "支出总计"),
@@ -343,7 +360,7 @@ impl Validator<'_> {
                 .map(|c| self.term(f, c.total.as_ref(), c.code.value.clone()));
             self.identity(
                 Identity::new(
-                    "sum-mismatch",
+                    Rule::SumMismatch,
                     "公开04表 本年支出合计",
                     "the sum of its 类 lines",
                     self.term(f, exp.year.total.as_ref(), "本年支出合计"),
@@ -358,7 +375,7 @@ impl Validator<'_> {
         let f = "table04.toml";
         self.identity(
             Identity::new(
-                "sum-mismatch",
+                Rule::SumMismatch,
                 format!("公开04表 {what} 合计"),
                 "一般公共预算 + 政府性基金预算 + 国有资本经营预算",
                 self.term(f, cells.total.as_ref(), "合计"),
@@ -376,7 +393,7 @@ impl Validator<'_> {
         for (c, what) in [(&t.budget, "预算数"), (&t.actual, "决算数")] {
             self.identity(
                 Identity::new(
-                    "sum-mismatch",
+                    Rule::SumMismatch,
                     format!("公开07表 {what} 公务用车购置及运行费"),
                     "购置费 + 运行费",
                     self.term(f, c.vehicles.as_ref(), "公务用车购置及运行费"),
@@ -386,7 +403,7 @@ impl Validator<'_> {
             );
             self.identity(
                 Identity::new(
-                    "sum-mismatch",
+                    Rule::SumMismatch,
                     format!("公开07表 {what} 合计"),
                     "因公出国（境）费 + 公务用车购置及运行费 + 公务接待费",
                     self.term(f, c.total.as_ref(), "合计"),

@@ -1,0 +1,26 @@
+//! 名词解释: terms with their definitions, or classification lines whose 类/款/项 names come from 公开05表, numbered
+//! as the form numbers them.
+
+use super::wording::{Names, sentence, text};
+use super::{Block, Ctx, para};
+
+pub(super) fn glossary(ctx: &Ctx, out: &mut Vec<Block>) {
+    let t05 = &ctx.doc.table05;
+    let names = Names::new(ctx.form, t05.rows.iter().map(|r| (&r.code, &r.name)));
+    for (i, term) in ctx.doc.glossary.terms.iter().enumerate() {
+        let n = ctx.form.wording.glossary.label(i + 1);
+        let definition = text(&term.definition);
+        let line = match (&term.term, &term.code) {
+            (Some(t), _) => match definition {
+                Some(d) => format!("{n}{}：{}", t.value, sentence(d)),
+                None => format!("{n}{}", sentence(&t.value)),
+            },
+            (None, Some(code)) => match definition {
+                Some(d) => format!("{n}{}{}", names.path(code), sentence(d)),
+                None => format!("{n}{}。", names.path(code)),
+            },
+            (None, None) => format!("{n}{}", definition.map(sentence).unwrap_or_default()),
+        };
+        out.push(para(line));
+    }
+}
