@@ -84,8 +84,10 @@ pub enum Block {
     Chart(Chart),
     /// A small table in the narrative (序号 | 单位名称 | 备注).
     List(ListTable),
-    /// Where the tables stand: in a part, or after the narrative under an unprinted heading (`appendix`).
+    /// Where the tables stand: in a part, whose heading heads the first table's page, or after the narrative under
+    /// an unprinted heading (`appendix`).
     Tables {
+        heading: Option<String>,
         appendix: Option<String>,
     },
 }
@@ -210,6 +212,13 @@ pub fn derive(doc: &Document, form: &Form, typesetting: Typesetting<'_>) -> Repo
     };
     let mut blocks = Vec::new();
     for part in &form.parts {
+        if part.tables {
+            blocks.push(Block::Tables {
+                heading: Some(Form::fill(&part.heading, &placeholders)),
+                appendix: None,
+            });
+            continue;
+        }
         blocks.push(heading(1, Form::fill(&part.heading, &placeholders)));
         if let Some(text) = &part.text {
             blocks.push(para(Form::fill(text, &placeholders)));
@@ -218,12 +227,10 @@ pub fn derive(doc: &Document, form: &Form, typesetting: Typesetting<'_>) -> Repo
             ctx.write(derivation, &mut blocks);
         }
         ctx.sections(&part.sections, 2, &placeholders, &mut blocks);
-        if part.tables {
-            blocks.push(Block::Tables { appendix: None });
-        }
     }
     if let Some(appendix) = &form.appendix {
         blocks.push(Block::Tables {
+            heading: None,
             appendix: Some(appendix.heading.clone()),
         });
     }

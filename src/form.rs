@@ -21,7 +21,10 @@ use crate::money::NumberStyle;
 pub use table::TableSpec;
 
 /// The forms compiled into the binary, by id (a test checks the list against `forms/`).
-static FORMS: &[(&str, &str)] = &[("zhejiang-2020", include_str!("../forms/zhejiang-2020.toml"))];
+static FORMS: &[(&str, &str)] = &[
+    ("zhejiang-2020", include_str!("../forms/zhejiang-2020.toml")),
+    ("shanghai-2024", include_str!("../forms/shanghai-2024.toml")),
+];
 
 /// Why a form cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +96,9 @@ pub struct Wording {
     /// How the 名词解释 are numbered: `"1."` (1.财政拨款收入：…) or `"一、"` (一、财政拨款收入：…).
     #[serde(default)]
     pub glossary: Numbering,
+    /// The vehicle kinds the 国有资产 sentence lists, in order (what `juesuan new` writes into assets.toml).
+    #[serde(default)]
+    pub vehicle_kinds: Vec<String>,
 }
 
 /// A list's numbering.
@@ -295,6 +301,14 @@ impl Form {
         out.into_iter()
     }
 
+    /// How the document names a table: its label (公开01表), else its title (收入支出决算总表).
+    pub fn table_name(&self, section: SectionId) -> String {
+        match self.tables.iter().find(|t| t.section == section) {
+            Some(t) => t.label.clone().unwrap_or_else(|| t.title.clone()),
+            None => section.title().to_string(),
+        }
+    }
+
     /// What a section file holds, as the form names it: a table's label and title (公开01表 收入支出决算总表),
     /// else the section's own title.
     pub fn section_title(&self, section: SectionId) -> String {
@@ -377,6 +391,14 @@ impl Form {
             _ => {}
         }
         for part in &self.parts {
+            if part.tables
+                && (part.derive.is_some() || part.text.is_some() || !part.sections.is_empty())
+            {
+                return Err(self.invalid(format!(
+                    "part {:?} sets the tables: it has no text, derivation or sections of its own",
+                    part.heading
+                )));
+            }
             if part.derive.is_some() && !part.sections.is_empty() {
                 return Err(self.invalid(format!(
                     "part {:?} has both a derivation and sections",

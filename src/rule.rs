@@ -95,16 +95,16 @@ rules! {
     UnknownClass = "unknown-class", Error, Check, "a 类 exists in the form's classification (01表: among the 类 the form prints)";
     NameMismatch = "name-mismatch", Error, Check, "a code has the same name in every table (02, 03, 04, 05, 08, 09) and a 类 the form's name";
     EconomicPanel = "economic-panel", Error, Check, "公开06表: 人员经费 lists 301 and 303 only; 公用经费 every other economic class";
-    SumMismatch = "sum-mismatch", Error, Check, "a total equals the sum of its parts: parent rows, 合计 rows, row totals, 01/04/06/07 totals, 政府采购";
+    SumMismatch = "sum-mismatch", Error, Check, "a total equals the sum of its parts: parent rows, 合计 rows, row totals, 01/04/06/07 totals, a stated 政府采购 total and 一般公共预算 year-start budget";
     BalanceMismatch = "balance-mismatch", Error, Check, "收入总计 = 支出总计; 年初结转和结余 + 收入 = 支出 + 年末结转和结余 per fund (04表) and line (08/09表)";
     CrossTable = "cross-table", Error, Check, "a figure equals its counterpart elsewhere: 01 = 02, 01 = 03 by 类, 04 = 01, 04 = 05/08/09 by 类, 04 = 08 结转, 05 基本 = 06, 07 公务接待费 = three_public.toml";
-    PartExceedsWhole = "part-exceeds-whole", Error, Check, "a part is not larger than its whole: 05+08+09 ≤ 03 per line and column, 04 ≤ 01, 06 三公 lines ≤ 07, 机关运行经费 ≤ 公用经费, 中小企业 ≤ 政府采购, 小微 ≤ 中小企业, 市本级 ≤ 年度资金, 部门评价 ≤ 自评";
+    PartExceedsWhole = "part-exceeds-whole", Error, Check, "a part is not larger than its whole: 05+08+09 ≤ 03 per line and column, 04 ≤ 01, 06 三公 lines ≤ 07, 机关运行经费 ≤ 公用经费, 中小企业 ≤ 政府采购, 小微 ≤ 中小企业, awarded ≤ reserved, 市本级 ≤ 年度资金, 部门评价 ≤ 自评";
     Rounding = "rounding", Warning, Check, "a figure differs from its identity by no more than n × 0.005 (n two-decimal figures)";
     NegativeAmount = "negative-amount", Error, Check, "no figure is negative, except where the form allows it (validate::MAY_BE_NEGATIVE)";
-    CountMismatch = "count-mismatch", Error, Check, "counts agree with the money and each other: 三公 团组/人次/辆 vs amounts, 保有量 ≤ 车辆, grade counts = evaluated projects";
+    CountMismatch = "count-mismatch", Error, Check, "counts agree with the money and each other: 三公 团组/人次/辆 vs amounts, 保有量 ≤ 车辆, grade counts = evaluated projects, problems fixed ≤ found";
     UnknownCode = "unknown-code", Error, Check, "a code named in explanation.toml is a 项 of its table (05, 08, 09); a glossary code is a line of 公开05表";
     MissingBudget = "missing-budget", Warning, Check, "a 项 of 公开05表 has no year-start budget in explanation.toml";
-    ScoreMismatch = "score-mismatch", Error, Check, "self-evaluation weights add up to 100 and no score exceeds its weight";
+    ScoreMismatch = "score-mismatch", Error, Check, "self-evaluation weights add up to 100, no score exceeds its weight, an average score is at most 100";
     ExecutionRate = "execution-rate", Error, Check, "a project's 全年执行数 does not exceed its 全年预算数 (资金执行率 ≤ 100%)";
     Coverage = "coverage", Warning, Check, "the funds the self-evaluation covers do not exceed the year's 项目支出 (05/08表)";
 }

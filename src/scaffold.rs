@@ -92,6 +92,38 @@ static TEMPLATES: &[(&str, &str)] = &[
         "zhejiang/table09.toml",
         include_str!("../scaffold/zhejiang/table09.toml"),
     ),
+    (
+        "shanghai/assets.toml",
+        include_str!("../scaffold/shanghai/assets.toml"),
+    ),
+    (
+        "shanghai/default-terms.toml",
+        include_str!("../scaffold/shanghai/default-terms.toml"),
+    ),
+    (
+        "shanghai/explanation.toml",
+        include_str!("../scaffold/shanghai/explanation.toml"),
+    ),
+    (
+        "shanghai/operating_costs.toml",
+        include_str!("../scaffold/shanghai/operating_costs.toml"),
+    ),
+    (
+        "shanghai/overview.toml",
+        include_str!("../scaffold/shanghai/overview.toml"),
+    ),
+    (
+        "shanghai/performance.toml",
+        include_str!("../scaffold/shanghai/performance.toml"),
+    ),
+    (
+        "shanghai/procurement.toml",
+        include_str!("../scaffold/shanghai/procurement.toml"),
+    ),
+    (
+        "shanghai/table09.toml",
+        include_str!("../scaffold/shanghai/table09.toml"),
+    ),
 ];
 
 /// A form's template of `file`: its own, else the common one.
@@ -105,18 +137,6 @@ fn template(form: &Form, file: &str) -> Option<&'static str> {
             .map(|(_, text)| *text)
     })
 }
-
-/// The vehicle kinds of （十二）in the order the sentence lists them, for a document started from nothing.
-const VEHICLE_KINDS: &[&str] = &[
-    "副部（省）级及以上领导用车",
-    "主要领导干部用车",
-    "机要通信用车",
-    "应急保障用车",
-    "执法执勤用车",
-    "特种专业技术用车",
-    "离退休干部用车",
-    "其他用车",
-];
 
 /// The folder, relative to the data folder, that holds the JSON Schemas the `#:schema` directives point to. Hidden
 /// (a leading dot), because the loader ignores hidden entries but warns about any other file that is no section.
@@ -242,10 +262,10 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
     ];
     values.extend(document_values(last));
     values.extend(overview_values(last));
-    values.extend(previous_figures(last));
+    values.extend(previous_figures(&form, last));
     values.push(("government_fund", fund_block(last, Fund::Government)));
     values.push(("state_capital", fund_block(last, Fund::StateCapital)));
-    values.push(("vehicles", vehicles(last)));
+    values.push(("vehicles", vehicles(&form, last)));
     values.push((
         "form_title",
         toml_string(last.and_then(|l| l.performance.as_ref()).map_or(
@@ -298,14 +318,13 @@ fn choose_form(
     if let Some(id) = named {
         return Form::get(id).ok_or_else(|| NewError::UnknownForm(id.to_string(), all()));
     }
-    if let Some(form) = last
-        .and_then(|l| Form::get(&l.document.form.value))
-        .filter(|f| f.covers(year))
-    {
+    let lasts = last.and_then(|l| Form::get(&l.document.form.value));
+    if let Some(form) = lasts.clone().filter(|f| f.covers(year)) {
         return Ok(form);
     }
     match Form::covering(year).as_slice() {
-        [] => Err(NewError::NoForm(year, all())),
+        // No form covers the year yet: last year's goes on (a note says so), else there is none to choose.
+        [] => lasts.ok_or_else(|| NewError::NoForm(year, all())),
         [one] => Form::get(one).ok_or_else(|| NewError::NoForm(year, all())),
         several => Err(NewError::SeveralForms(year, several.join(", "))),
     }
@@ -502,7 +521,26 @@ fn overview_values(last: Option<&Document>) -> Vec<(&'static str, String)> {
             array_items(["待填写：内设机构名称"]),
         ),
     };
-    vec![("duties", duties), ("divisions", divisions)]
+    let units = match last.map(|l| &l.overview.units) {
+        Some(units) if !units.is_empty() => units
+            .iter()
+            .map(|u| match &u.note {
+                Some(note) => format!(
+                    "    {{ name = {}, note = {} }},",
+                    toml_string(&u.name.value),
+                    toml_string(&note.value)
+                ),
+                None => format!("    {{ name = {} }},", toml_string(&u.name.value)),
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => "    { name = \"待填写：单位名称（本级）\" },".to_string(),
+    };
+    vec![
+        ("duties", duties),
+        ("divisions", divisions),
+        ("units", units),
+    ]
 }
 
 /// A last-year figure: where the new document's key is, what it is, and where last year's document states it.
@@ -510,7 +548,8 @@ struct PreviousFigure {
     marker: &'static str,
     key: &'static str,
     what: &'static str,
-    from: &'static str,
+    /// The section of last year's document, named as the form names it, and the figure there.
+    from: (SectionId, &'static str),
     value: fn(&Document) -> Option<&Money>,
 }
 
@@ -519,69 +558,69 @@ const PREVIOUS_FIGURES: &[PreviousFigure] = &[
         marker: "overall.previous_income",
         key: "previous_income",
         what: "上年收入总计",
-        from: "公开01表 收入总计",
+        from: (SectionId::Table01, "收入总计"),
         value: |d| d.table01.income.grand_total.as_ref(),
     },
     PreviousFigure {
         marker: "overall.previous_expenditure",
         key: "previous_expenditure",
         what: "上年支出总计",
-        from: "公开01表 支出总计",
+        from: (SectionId::Table01, "支出总计"),
         value: |d| d.table01.expenditure.grand_total.as_ref(),
     },
     PreviousFigure {
         marker: "fiscal.previous_income",
         key: "previous_income",
         what: "上年财政拨款收入总计",
-        from: "公开04表 收入总计",
+        from: (SectionId::Table04, "收入总计"),
         value: |d| d.table04.income.grand_total.as_ref(),
     },
     PreviousFigure {
         marker: "fiscal.previous_expenditure",
         key: "previous_expenditure",
         what: "上年财政拨款支出总计",
-        from: "公开04表 支出总计",
+        from: (SectionId::Table04, "支出总计"),
         value: |d| d.table04.expenditure.grand_total.total.as_ref(),
     },
     PreviousFigure {
         marker: "general_budget.previous_expenditure",
         key: "previous_expenditure",
         what: "上年一般公共预算财政拨款支出",
-        from: "公开05表 合计",
+        from: (SectionId::Table05, "合计"),
         value: |d| d.table05.total.total.as_ref(),
     },
     PreviousFigure {
         marker: "overseas.previous",
         key: "previous",
         what: "上年因公出国（境）费",
-        from: "公开07表 决算数",
+        from: (SectionId::Table07, "决算数"),
         value: |d| d.table07.actual.overseas.as_ref(),
     },
     PreviousFigure {
         marker: "vehicles.previous",
         key: "previous",
         what: "上年公务用车购置及运行维护费",
-        from: "公开07表 决算数",
+        from: (SectionId::Table07, "决算数"),
         value: |d| d.table07.actual.vehicles.as_ref(),
     },
     PreviousFigure {
         marker: "reception.previous",
         key: "previous",
         what: "上年公务接待费",
-        from: "公开07表 决算数",
+        from: (SectionId::Table07, "决算数"),
         value: |d| d.table07.actual.reception.as_ref(),
     },
     PreviousFigure {
         marker: "previous",
         key: "previous",
         what: "上年机关运行经费",
-        from: "operating_costs.toml 决算数",
+        from: (SectionId::OperatingCosts, "决算数"),
         value: |d| Some(&d.operating_costs.actual),
     },
 ];
 
 /// The lines of the previous-year figures: carried over from last year's document where it states them.
-fn previous_figures(last: Option<&Document>) -> Vec<(&'static str, String)> {
+fn previous_figures(form: &Form, last: Option<&Document>) -> Vec<(&'static str, String)> {
     PREVIOUS_FIGURES
         .iter()
         .map(|p| {
@@ -589,12 +628,13 @@ fn previous_figures(last: Option<&Document>) -> Vec<(&'static str, String)> {
                 None => format!("{} = 0  # 待填写：{}（万元）", p.key, p.what),
                 Some(l) => match (p.value)(l) {
                     Some(money) => format!(
-                        "{} = {}  # {}，取自上年（{}年度）{}",
+                        "{} = {}  # {}，取自上年（{}年度）{} {}",
                         p.key,
                         figure(money),
                         p.what,
                         l.document.year.value,
-                        p.from
+                        form.table_name(p.from.0),
+                        p.from.1
                     ),
                     // Left out rather than 0: a wrong 0 would make the narrative state a change that did not happen.
                     None => format!(
@@ -660,8 +700,8 @@ fn fund_block(last: Option<&Document>, fund: Fund) -> String {
     }
 }
 
-/// The vehicle kinds, last year's or the standard ones, each with its count to fill in.
-fn vehicles(last: Option<&Document>) -> String {
+/// The vehicle kinds, last year's or the form's, each with its count to fill in.
+fn vehicles(form: &Form, last: Option<&Document>) -> String {
     let kinds: Vec<&str> = match last {
         Some(l) if !l.assets.vehicles.is_empty() => l
             .assets
@@ -669,7 +709,12 @@ fn vehicles(last: Option<&Document>) -> String {
             .iter()
             .map(|v| v.kind.value.as_str())
             .collect(),
-        _ => VEHICLE_KINDS.to_vec(),
+        _ => form
+            .wording
+            .vehicle_kinds
+            .iter()
+            .map(String::as_str)
+            .collect(),
     };
     kinds
         .into_iter()

@@ -233,3 +233,32 @@ fn a_batch_pdf_is_byte_identical_to_the_one_document_render() {
         "the batch PDF differs from the one-document PDF"
     );
 }
+
+#[test]
+fn documents_of_different_forms_render_in_one_batch() {
+    let units = tempfile::tempdir().unwrap();
+    for name in ["example-2021", "putuo-ghzyj-2024"] {
+        let dir = units.path().join(name);
+        std::fs::create_dir_all(&dir).unwrap();
+        for entry in std::fs::read_dir(example(name)).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = tempfile::tempdir().unwrap();
+    let err = render_expecting(
+        0,
+        &[
+            units.path().to_str().unwrap(),
+            "-o",
+            out.path().to_str().unwrap(),
+            "-q",
+        ],
+    );
+    assert!(err.contains("rendered 2, unchanged 0, failed 0"), "{err}");
+    // Each with its own form: the Zhejiang labels in one, the Shanghai parts in the other.
+    let zhejiang = squeezed(&pdf_text(&out.path().join("example-2021.pdf")));
+    let shanghai = squeezed(&pdf_text(&out.path().join("putuo-ghzyj-2024.pdf")));
+    assert!(zhejiang.contains("公开01表") && !zhejiang.contains("第一部分"));
+    assert!(shanghai.contains("第一部分") && !shanghai.contains("公开01表"));
+}

@@ -30,7 +30,10 @@ fn narrative(name: &str) -> String {
                     out += &format!("| {} |\n", row.join(" | "));
                 }
             }
-            Block::Tables { appendix } => {
+            Block::Tables { heading, appendix } => {
+                if let Some(h) = heading {
+                    out += &format!("# {h}\n");
+                }
                 out += &format!(
                     "[tables{}]\n",
                     appendix

@@ -6,6 +6,7 @@ mod batch;
 mod check;
 mod cli;
 mod derive;
+mod forms;
 mod hostile;
 mod render;
 mod support;

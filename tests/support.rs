@@ -119,9 +119,11 @@ pub fn pdf_tool(name: &str, pdf: &Path) -> String {
 pub fn rendered(name: &'static str) -> &'static Path {
     static JINHUA: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    static PUTUO: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let cell = match name {
         "jinhua-hrss-dsc-2020" => &JINHUA,
         "example-2021" => &SAMPLE,
+        "putuo-ghzyj-2024" => &PUTUO,
         _ => unreachable!(),
     };
     let (_, path) = cell.get_or_init(|| {

@@ -292,14 +292,15 @@ fn schema_errors(form: &str, file: &str, text: &str) -> Vec<String> {
 fn both_examples_and_a_new_folder_match_the_generated_schemas() {
     let (_tmp, new_dir, out) = scaffolded(&["--from", &jinhua()]);
     assert!(out.status.success(), "{}", stderr(&out));
-    for dir in [
-        example("jinhua-hrss-dsc-2020"),
-        example("example-2021"),
-        new_dir,
+    for (dir, form) in [
+        (example("jinhua-hrss-dsc-2020"), "zhejiang-2020"),
+        (example("example-2021"), "zhejiang-2020"),
+        (new_dir, "zhejiang-2020"),
+        (example("putuo-ghzyj-2024"), "shanghai-2024"),
     ] {
-        for file in section_files("zhejiang-2020") {
+        for file in section_files(form) {
             let text = std::fs::read_to_string(dir.join(file)).unwrap();
-            let errors = schema_errors("zhejiang-2020", file, &text);
+            let errors = schema_errors(form, file, &text);
             assert!(errors.is_empty(), "{}/{file}: {errors:#?}", dir.display());
         }
     }

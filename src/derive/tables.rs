@@ -26,6 +26,8 @@ pub struct TableView {
     /// 金额单位：万元
     pub money_unit: String,
     pub orientation: Orientation,
+    /// The cells' type size in pt (none: the templates' usual size).
+    pub size: Option<f64>,
     pub columns: Vec<ColumnView>,
     /// The header cells, row by row.
     pub header: Vec<HeaderCell>,
@@ -135,6 +137,7 @@ fn table(
         unit_line: spec.unit_line.as_ref().map(|l| Form::fill(l, p)),
         money_unit: spec.money_unit.clone(),
         orientation: spec.orientation,
+        size: spec.size,
         columns: spec
             .columns()
             .map(|c| ColumnView {

@@ -32,6 +32,8 @@ pub struct TableSpec {
     pub column_numbers: bool,
     #[serde(default)]
     pub orientation: Orientation,
+    /// The cells' type size in pt, where the form sets the table smaller than the usual 9 pt to fit its page.
+    pub size: Option<f64>,
     /// The 注 printed under the table.
     pub note: Option<String>,
     /// What is printed under the table instead when it has no figure other than zero.

@@ -257,6 +257,43 @@ impl Validator<'_> {
             }
         }
         self.duplicates(id, "explanation.toml", "项 budget", &items);
+        // The funds' items (the Shanghai form's 八、九) name 项 of 公开08表 and 公开09表.
+        for (fund, table, label, lines) in [
+            (
+                &d.explanation.government_fund,
+                "government_fund",
+                "公开08表",
+                &d.table08.rows,
+            ),
+            (
+                &d.explanation.state_capital,
+                "state_capital",
+                "公开09表",
+                &d.table09.rows,
+            ),
+        ] {
+            let Some(fund) = fund else { continue };
+            let codes: Vec<&Text> = fund.items.iter().map(|i| &i.code).collect();
+            for code in &codes {
+                if !(code.len() == 7 && lines.iter().any(|r| r.code.value == code.value)) {
+                    self.out.push(
+                        Diagnostic::new(
+                            Rule::UnknownCode,
+                            format!("the budget for {} names no 项 of {label}", code.value),
+                        )
+                        .at(
+                            id,
+                            code.span.clone(),
+                            format!("not a 项 (7-digit line) of {label}"),
+                        )
+                        .note(format!(
+                            "[{table}] items are the 项 of {label}, each with its year-start budget"
+                        )),
+                    );
+                }
+            }
+            self.duplicates(id, "explanation.toml", "项 budget", &codes);
+        }
         let f5 = self.file("table05.toml");
         for row in d.table05.rows.iter().filter(|r| r.code.len() == 7) {
             if !items.iter().any(|c| c.value == row.code.value) {

@@ -529,5 +529,51 @@ impl Validator<'_> {
             whole: vec![self.term(fp, p.sme.as_ref(), "中小企业")],
             why: "小微企业 are 中小企业",
         });
+        // The amounts reserved for and awarded to 中小企业 (the Shanghai form's wording).
+        for (part, part_what, whole, whole_what, why) in [
+            (
+                &p.reserved_small_micro,
+                "面向小微企业预留金额",
+                &p.reserved_sme,
+                "面向中小企业预留金额",
+                "what is reserved for 小微企业 is reserved for 中小企业",
+            ),
+            (
+                &p.reserved_sme_awarded,
+                "预留项目中由中小企业中标或成交的金额",
+                &p.reserved_sme,
+                "面向中小企业预留金额",
+                "what is awarded in the reserved projects is part of what was reserved",
+            ),
+            (
+                &p.reserved_small_micro_awarded,
+                "预留项目中由小微企业中标或成交的金额",
+                &p.reserved_small_micro,
+                "面向小微企业预留金额",
+                "what is awarded in the reserved projects is part of what was reserved",
+            ),
+        ] {
+            self.bound(Bound {
+                subject_text: part_what.to_string(),
+                relation: whole_what.to_string(),
+                parts: vec![self.term(fp, part.as_ref(), part_what)],
+                whole: vec![self.term(fp, whole.as_ref(), whole_what)],
+                why,
+            });
+        }
+        self.bound(Bound {
+            subject_text: "由中小企业中标或成交的采购金额".to_string(),
+            relation: "政府采购金额 (货物 + 工程 + 服务)".to_string(),
+            parts: vec![
+                self.term(fp, p.reserved_sme_awarded.as_ref(), "预留项目中"),
+                self.term(fp, p.other_sme_awarded.as_ref(), "其他项目中"),
+            ],
+            whole: vec![
+                self.fixed(fp, &p.goods, "货物"),
+                self.fixed(fp, &p.works, "工程"),
+                self.fixed(fp, &p.services, "服务"),
+            ],
+            why: "contracts awarded to 中小企业 are part of all 政府采购",
+        });
     }
 }

@@ -20,6 +20,7 @@ const COVERED: &str =
 
 impl Validator<'_> {
     pub(super) fn performance(&mut self) {
+        self.performance_management();
         let Some(performance) = &self.doc.performance else {
             return;
         };
@@ -355,6 +356,81 @@ impl Validator<'_> {
                     )),
                 );
             }
+        }
+    }
+
+    /// The Shanghai form's 预算绩效管理情况: the ratings count the projects evaluated, the problems fixed and being
+    /// fixed are among those found, an average score is out of 100.
+    fn performance_management(&mut self) {
+        let Some(m) = &self.doc.performance_management else {
+            return;
+        };
+        let id = self.file("performance.toml");
+        let g = &m.grades;
+        let projects = &m.self_evaluation.projects;
+        let rated: u64 = [&g.excellent, &g.good, &g.pass, &g.fail]
+            .iter()
+            .map(|n| u64::from(n.value))
+            .sum();
+        if rated != u64::from(projects.value) {
+            let mut diag = Diagnostic::new(
+                Rule::CountMismatch,
+                format!(
+                    "{} projects self-evaluated, but the ratings count {rated}",
+                    projects.value
+                ),
+            )
+            .at(
+                id,
+                projects.span.clone(),
+                format!("{} projects", projects.value),
+            );
+            for (name, n) in [
+                ("优", &g.excellent),
+                ("良", &g.good),
+                ("合格", &g.pass),
+                ("不合格", &g.fail),
+            ] {
+                diag = diag.also(id, n.span.clone(), format!("{} {name}", n.value));
+            }
+            self.out.push(diag.note(format!(
+                "expected the ratings to add up to {}, found {rated}",
+                projects.value
+            )));
+        }
+        let p = &m.problems;
+        let handled: u64 = [&p.fixed, &p.fixing]
+            .iter()
+            .filter_map(|n| n.as_ref())
+            .map(|n| u64::from(n.value))
+            .sum();
+        if handled > u64::from(p.found.value) {
+            let mut diag = Diagnostic::new(
+                Rule::CountMismatch,
+                format!(
+                    "{handled} problems fixed or being fixed, of {} found",
+                    p.found.value
+                ),
+            )
+            .at(id, p.found.span.clone(), format!("{} found", p.found.value));
+            for n in [&p.fixed, &p.fixing].into_iter().flatten() {
+                diag = diag.also(id, n.span.clone(), format!("{}", n.value));
+            }
+            self.out.push(diag.note(format!(
+                "expected at most {} (the problems found), found {handled}",
+                p.found.value
+            )));
+        }
+        let score = &m.self_evaluation.average_score;
+        if score.value > Decimal::ONE_HUNDRED {
+            self.out.push(
+                Diagnostic::new(
+                    Rule::ScoreMismatch,
+                    format!("an average score of {} points", score.value),
+                )
+                .at(id, score.span.clone(), "above 100")
+                .note(format!("expected at most 100, found {}", score.value)),
+            );
         }
     }
 }

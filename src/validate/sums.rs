@@ -28,6 +28,7 @@ impl<'a> Validator<'a> {
         self.table06_sums();
         self.table01_sums();
         self.table04_sums();
+        self.stated_totals();
         self.table07_sums();
     }
 
@@ -411,6 +412,42 @@ impl<'a> Validator<'a> {
                 .plus(self.term(f, c.overseas.as_ref(), "因公出国（境）费"))
                 .plus(self.term(f, c.vehicles.as_ref(), "公务用车购置及运行费"))
                 .plus(self.term(f, c.reception.as_ref(), "公务接待费")),
+            );
+        }
+    }
+
+    /// Totals a document may state beside their parts: the 政府采购 total (= 货物 + 工程 + 服务) and the
+    /// 一般公共预算 year-start budget (= the 项 budgets).
+    fn stated_totals(&mut self) {
+        let d = self.doc;
+        let p = &d.procurement;
+        let f = "procurement.toml";
+        self.identity(
+            Identity::new(
+                Rule::SumMismatch,
+                "政府采购金额",
+                "货物 + 工程 + 服务",
+                self.term(f, p.total.as_ref(), "政府采购金额"),
+            )
+            .plus(self.fixed(f, &p.goods, "货物"))
+            .plus(self.fixed(f, &p.works, "工程"))
+            .plus(self.fixed(f, &p.services, "服务")),
+        );
+        let e = &d.explanation.general_budget;
+        if !e.items.is_empty() {
+            let f = "explanation.toml";
+            self.identity(
+                Identity::new(
+                    Rule::SumMismatch,
+                    "一般公共预算财政拨款支出年初预算",
+                    "the year-start budgets of its 项",
+                    self.term(f, e.budget.as_ref(), "年初预算"),
+                )
+                .plus_all(
+                    e.items
+                        .iter()
+                        .map(|i| self.fixed(f, &i.budget, i.code.value.clone())),
+                ),
             );
         }
     }
