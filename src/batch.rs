@@ -715,9 +715,7 @@ fn process(
     let clock = Instant::now();
     let bytes = match options.output {
         // The data files go inside the PDF where the standard allows, exactly as for one document.
-        Output::Pdf(standard) => engine
-            .pdf_with_sources(&prepared.report, standard, &prepared.data_files)
-            .map_err(|e| e.to_string()),
+        Output::Pdf(standard) => prepared.pdf(engine, standard).map_err(|e| e.to_string()),
         Output::Json => serde_json::to_vec(&prepared.report).map_err(|e| e.to_string()),
     };
     timings.render = clock.elapsed();
