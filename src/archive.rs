@@ -64,11 +64,16 @@ pub enum ExtractError {
 /// Every section is required (a load with one missing fails), so each has a file; should a section ever become
 /// optional, this needs a fallible lookup in [`Loaded`] instead of [`Loaded::file`].
 pub fn data_files(loaded: &Loaded) -> Vec<Attachment> {
+    let placeholders = crate::form::Placeholders::of(loaded.doc.info());
     loaded
         .sections()
         .map(|(section, id)| Attachment {
             name: section.file().to_string(),
-            description: format!("决算公开源数据：{}", loaded.form.section_title(section)),
+            description: format!(
+                "{}公开源数据：{}",
+                loaded.form.document.word(),
+                loaded.form.section_title(section, Some(&placeholders))
+            ),
             bytes: loaded.sources.text(id).as_bytes().to_vec(),
         })
         .collect()

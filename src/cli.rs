@@ -161,6 +161,9 @@ pub enum Command {
         /// The form, e.g. zhejiang-2020 or shanghai-2024 (`juesuan forms` lists them).
         #[arg(long, value_name = "FORM")]
         form: Option<String>,
+        /// 决算 or 预算: the kind of document, when no --form is given and forms of both kinds cover the year.
+        #[arg(long, value_enum, conflicts_with = "form")]
+        document: Option<DocumentArg>,
     },
     /// List the forms this version knows: region, document and the years each covers
     ///
@@ -244,6 +247,24 @@ pub enum KindArg {
     Unit,
     #[value(name = "部门", alias = "department")]
     Department,
+}
+
+/// 决算 or 预算.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum DocumentArg {
+    #[value(name = "决算", alias = "final-accounts")]
+    FinalAccounts,
+    #[value(name = "预算", alias = "budget")]
+    Budget,
+}
+
+impl From<DocumentArg> for crate::model::DocumentKind {
+    fn from(kind: DocumentArg) -> Self {
+        match kind {
+            DocumentArg::FinalAccounts => crate::model::DocumentKind::FinalAccounts,
+            DocumentArg::Budget => crate::model::DocumentKind::Budget,
+        }
+    }
 }
 
 impl From<KindArg> for crate::model::Kind {

@@ -7,6 +7,7 @@
 //! finished [`Report`]: plain strings and rows, the fonts that draw them and the tables' cell widths, which the
 //! Typst templates only lay out.
 
+mod budget;
 mod charts;
 mod funds;
 mod general_budget;
@@ -28,8 +29,8 @@ pub use tables::{TableRow, TableView};
 
 use serde::{Deserialize, Serialize};
 
-use crate::form::{Form, HeadingStyle, Placeholders, Section};
-use crate::model::{Document, SectionId};
+use crate::form::{Form, HeadingStyle, Part, Placeholders, Section};
+use crate::model::{Doc, Document, DocumentInfo, DocumentKind, Kind, SectionId};
 use crate::render::CellWidths;
 use wording::Words;
 
@@ -60,8 +61,16 @@ pub struct Meta {
     pub fonts: crate::fonts::StyleMap,
     /// The title on a cover page of its own.
     pub cover: bool,
+    /// Lines the cover prints under the title.
+    pub cover_lines: Vec<String>,
+    /// The narrative's pages are landscape.
+    pub landscape: bool,
+    /// The body text's size in pt, where the form sets one (else 三号).
+    pub text_size: Option<f64>,
     /// The deepest heading level the 目录 lists.
     pub contents_depth: u8,
+    /// The 目录 lists the tables (one level below their part).
+    pub contents_tables: bool,
     /// How each heading level is set, from level 1.
     pub headings: Vec<HeadingStyle>,
 }
@@ -73,7 +82,12 @@ pub enum Block {
     /// 一、 (1), （一） (2), 1. (3), as the form's headings number them.
     Heading {
         level: u8,
+        /// What the page prints; empty where the heading is only a 目录 entry and bookmark.
         text: String,
+        /// The 目录 entry and bookmark, when the heading has one (the form's 目录 depth, and not a heading the
+        /// form keeps out of it); it may differ from the printed text (一、部门主要职能 over a page headed
+        /// 上海市普陀区商务委员会主要职能).
+        toc: Option<String>,
     },
     Paragraph {
         text: String,
@@ -140,6 +154,20 @@ pub enum Derivation {
     ShanghaiOperatingCosts,
     ShanghaiProcurement,
     ShanghaiAssets,
+    /// 预算: 主要职能 (the paragraphs before them, then the duties numbered as the form numbers them).
+    ShanghaiBudgetDuties,
+    /// 预算: 机构设置 (a department's units with their counts by kind, or the unit's text).
+    ShanghaiBudgetOrganization,
+    /// 预算: 预算编制说明 (收入, 支出 by fund against last year's budget, the reason, the 项 one by one).
+    ShanghaiBudgetExplanation,
+    ShanghaiBudgetThreePublic,
+    ShanghaiBudgetOperatingCosts,
+    ShanghaiBudgetProcurement,
+    /// 预算: 绩效目标设置情况.
+    ShanghaiBudgetTargets,
+    ShanghaiBudgetAssets,
+    /// 预算: 项目经费情况说明, a page per project.
+    ShanghaiBudgetProjects,
 }
 
 impl Derivation {
@@ -148,7 +176,26 @@ impl Derivation {
         match self {
             Derivation::ZhejiangPerformance => &[SectionId::Performance],
             Derivation::ShanghaiPerformance => &[SectionId::PerformanceManagement],
+            Derivation::ShanghaiBudgetProjects => &[SectionId::BudgetProjects],
             _ => &[],
+        }
+    }
+
+    /// The kind of document whose sections the derivation reads; `None` for those every kind can use.
+    pub fn kind(self) -> Option<DocumentKind> {
+        use Derivation as D;
+        match self {
+            D::Glossary => None,
+            D::ShanghaiBudgetDuties
+            | D::ShanghaiBudgetOrganization
+            | D::ShanghaiBudgetExplanation
+            | D::ShanghaiBudgetThreePublic
+            | D::ShanghaiBudgetOperatingCosts
+            | D::ShanghaiBudgetProcurement
+            | D::ShanghaiBudgetTargets
+            | D::ShanghaiBudgetAssets
+            | D::ShanghaiBudgetProjects => Some(DocumentKind::Budget),
+            _ => Some(DocumentKind::FinalAccounts),
         }
     }
 }
@@ -161,160 +208,181 @@ pub struct Typesetting<'a> {
 }
 
 /// Derives the whole report from a loaded document, in the form's order.
-pub fn derive(doc: &Document, form: &Form, typesetting: Typesetting<'_>) -> Report {
-    let info = &doc.document;
-    let year = *info.year;
-    let kind = info.kind.word();
-    let placeholders = Placeholders {
-        unit: &info.unit.value,
-        short_name: info
-            .short_name
-            .as_ref()
-            .unwrap_or(&info.unit)
-            .value
-            .as_str(),
-        year,
-        subject: kind,
-    };
-    let meta = Meta {
-        title: Form::fill(&form.title.text, &placeholders),
-        unit: info.unit.value.clone(),
-        year,
-        kind: kind.to_string(),
-        date: info.published.to_string(),
-        date_parts: info
-            .published
-            .date
-            .map(|d| [u32::from(d.year), u32::from(d.month), u32::from(d.day)])
-            .unwrap_or([u32::try_from(year + 1).unwrap_or(2000), 1, 1]),
-        subject: format!("{}年度{}决算公开", year, kind),
-        keywords: vec![
-            format!("{year}年度"),
-            format!("{kind}决算"),
-            "决算公开".to_string(),
-            info.unit.value.clone(),
-        ],
-        fonts: typesetting.fonts,
-        cover: form.title.cover,
-        contents_depth: form.contents.depth,
-        headings: form.headings.clone(),
-    };
-    let ctx = Ctx {
-        charts: std::cell::Cell::new(0),
-        doc,
-        form,
-        words: Words {
-            numbers: form.numbers,
-        },
-        year,
-        kind,
-        prev: format!("{}年度", year - 1),
-    };
-    let mut blocks = Vec::new();
-    for part in &form.parts {
-        if part.tables {
-            blocks.push(Block::Tables {
-                heading: Some(Form::fill(&part.heading, &placeholders)),
-                appendix: None,
-            });
-            continue;
-        }
-        blocks.push(heading(1, Form::fill(&part.heading, &placeholders)));
-        if let Some(text) = &part.text {
-            blocks.push(para(Form::fill(text, &placeholders)));
-        }
-        if let Some(derivation) = part.derive {
-            ctx.write(derivation, &mut blocks);
-        }
-        ctx.sections(&part.sections, 2, &placeholders, &mut blocks);
-    }
-    if let Some(appendix) = &form.appendix {
-        blocks.push(Block::Tables {
-            heading: None,
-            appendix: Some(appendix.heading.clone()),
-        });
-    }
-    let tables = tables::tables(doc, form, &placeholders, typesetting.widths);
-    Report {
-        meta,
-        blocks,
-        tables,
+pub fn derive(doc: &Doc, form: &Form, typesetting: Typesetting<'_>) -> Report {
+    match doc {
+        Doc::FinalAccounts(d) => Ctx::new(d, doc, form).report(typesetting, write),
+        Doc::Budget(d) => Ctx::new(d, doc, form).report(typesetting, budget::write),
     }
 }
 
-/// What every derivation reads: the document, its form and the phrases in the form's number style.
-pub(crate) struct Ctx<'a> {
+/// What every derivation reads: the document, its form and the phrases in the form's number style. `D` is the
+/// kind of document ([`Document`] for a 决算, [`crate::model::BudgetDocument`] for a 预算).
+pub(crate) struct Ctx<'a, D = Document> {
     /// Charts drawn so far (figures are numbered 图1, 图2, … in reading order).
     charts: std::cell::Cell<usize>,
-    pub doc: &'a Document,
+    pub doc: &'a D,
+    /// The same document, of either kind (for the tables, which read figures by path).
+    all: &'a Doc,
+    pub info: &'a DocumentInfo,
     pub form: &'a Form,
     pub words: Words,
     pub year: i32,
     /// 单位 or 部门.
     pub kind: &'static str,
+    pub subject: Kind,
     /// "2019年度"
     pub prev: String,
+    placeholders: Placeholders<'a>,
 }
 
-impl Ctx<'_> {
-    fn sections(&self, sections: &[Section], level: u8, p: &Placeholders, out: &mut Vec<Block>) {
-        for section in sections {
-            out.push(heading(level, Form::fill(&section.heading, p)));
-            if let Some(derivation) = section.derive {
-                self.write(derivation, out);
-            }
-            self.sections(&section.sections, level + 1, p, out);
+impl<'a, D> Ctx<'a, D> {
+    fn new(doc: &'a D, all: &'a Doc, form: &'a Form) -> Self {
+        let info = all.info();
+        let year = *info.year;
+        Ctx {
+            charts: std::cell::Cell::new(0),
+            doc,
+            all,
+            info,
+            form,
+            words: Words {
+                numbers: form.numbers,
+            },
+            year,
+            kind: info.kind.word(),
+            subject: *info.kind,
+            prev: format!("{}年度", year - 1),
+            placeholders: Placeholders::of(info),
         }
     }
 
-    /// Writes one section's blocks.
-    fn write(&self, derivation: Derivation, out: &mut Vec<Block>) {
-        use Derivation as D;
-        match derivation {
-            D::Duties => overview::duties(self, out),
-            D::Divisions => overview::divisions(self, out),
-            D::Units => overview::units(self, out),
-            D::Glossary => glossary::glossary(self, out),
-            D::ZhejiangOverall => totals::zhejiang_overall(self, out),
-            D::ZhejiangIncome => totals::zhejiang_income(self, out),
-            D::ZhejiangExpenditure => totals::zhejiang_expenditure(self, out),
-            D::ZhejiangFiscal => totals::zhejiang_fiscal(self, out),
-            D::ZhejiangGeneralBudget => general_budget::zhejiang(self, out),
-            D::ZhejiangBasic => general_budget::zhejiang_basic(self, out),
-            D::ZhejiangGovernmentFund => funds::zhejiang(self, out, FundKind::GovernmentFund),
-            D::ZhejiangStateCapital => funds::zhejiang(self, out, FundKind::StateCapital),
-            D::ZhejiangThreePublic => three_public::zhejiang(self, out),
-            D::ZhejiangOperatingCosts => other_matters::zhejiang_operating_costs(self, out),
-            D::ZhejiangProcurement => other_matters::zhejiang_procurement(self, out),
-            D::ZhejiangAssets => other_matters::zhejiang_assets(self, out),
-            D::ZhejiangPerformance => {
-                if let Some(p) = &self.doc.performance {
-                    performance::zhejiang(self, p, out)
-                }
-            }
-            D::ShanghaiOverall => totals::shanghai_overall(self, out),
-            D::ShanghaiIncome => totals::shanghai_income(self, out),
-            D::ShanghaiExpenditure => totals::shanghai_expenditure(self, out),
-            D::ShanghaiFiscal => totals::shanghai_fiscal(self, out),
-            D::ShanghaiGeneralBudget => general_budget::shanghai(self, out),
-            D::ShanghaiBasic => general_budget::shanghai_basic(self, out),
-            D::ShanghaiThreePublic => three_public::shanghai(self, out),
-            D::ShanghaiGovernmentFund => funds::shanghai(self, out, FundKind::GovernmentFund),
-            D::ShanghaiStateCapital => funds::shanghai(self, out, FundKind::StateCapital),
-            D::ShanghaiPerformance => {
-                if let Some(p) = &self.doc.performance_management {
-                    performance::shanghai(self, p, out)
-                }
-            }
-            D::ShanghaiOperatingCosts => other_matters::shanghai_operating_costs(self, out),
-            D::ShanghaiProcurement => other_matters::shanghai_procurement(self, out),
-            D::ShanghaiAssets => other_matters::shanghai_assets(self, out),
+    /// The form's parts in order, each section written by `write`, and the tables.
+    fn report(
+        &self,
+        typesetting: Typesetting<'_>,
+        write: fn(&Ctx<'a, D>, Derivation, &mut Vec<Block>),
+    ) -> Report {
+        let info = self.info;
+        let year = self.year;
+        let form = self.form;
+        let word = form.document.word();
+        let meta = Meta {
+            title: self.fill(&form.title.text),
+            unit: info.unit.value.clone(),
+            year,
+            kind: self.kind.to_string(),
+            date: info.published.to_string(),
+            date_parts: info
+                .published
+                .date
+                .map(|d| [u32::from(d.year), u32::from(d.month), u32::from(d.day)])
+                .unwrap_or([u32::try_from(year + 1).unwrap_or(2000), 1, 1]),
+            subject: format!("{}年度{}{word}公开", year, self.kind),
+            keywords: vec![
+                format!("{year}年度"),
+                format!("{}{word}", self.kind),
+                format!("{word}公开"),
+                info.unit.value.clone(),
+            ],
+            fonts: typesetting.fonts,
+            cover: form.title.cover,
+            cover_lines: form.title.lines.iter().map(|l| self.fill(l)).collect(),
+            landscape: form.page.orientation == crate::form::table::Orientation::Landscape,
+            text_size: form.page.text_size,
+            contents_depth: form.contents.depth,
+            contents_tables: form.contents.tables.unwrap_or(form.contents.depth >= 2),
+            headings: form.headings.clone(),
+        };
+        let mut blocks = Vec::new();
+        for part in form.parts.iter().filter(|p| self.applies(p.only)) {
+            self.part(part, write, &mut blocks);
         }
+        if let Some(appendix) = &form.appendix {
+            blocks.push(Block::Tables {
+                heading: None,
+                appendix: Some(appendix.heading.clone()),
+            });
+        }
+        let tables = tables::tables(self.all, form, &self.placeholders, typesetting.widths);
+        Report {
+            meta,
+            blocks,
+            tables,
+        }
+    }
+
+    fn part(
+        &self,
+        part: &Part,
+        write: fn(&Ctx<'a, D>, Derivation, &mut Vec<Block>),
+        out: &mut Vec<Block>,
+    ) {
+        let heading_text = self.fill(&part.heading);
+        let toc = part.toc.as_ref().map(|t| self.fill(t));
+        if part.tables {
+            out.push(if part.print {
+                Block::Tables {
+                    heading: Some(heading_text),
+                    appendix: None,
+                }
+            } else {
+                Block::Tables {
+                    heading: None,
+                    appendix: Some(toc.unwrap_or(heading_text)),
+                }
+            });
+            return;
+        }
+        out.push(self.heading(1, heading_text, toc, part.print));
+        if let Some(text) = &part.text {
+            out.push(para(self.fill(text)));
+        }
+        if let Some(derivation) = part.derive {
+            write(self, derivation, out);
+        }
+        self.sections(&part.sections, 2, write, out);
+    }
+
+    fn sections(
+        &self,
+        sections: &[Section],
+        level: u8,
+        write: fn(&Ctx<'a, D>, Derivation, &mut Vec<Block>),
+        out: &mut Vec<Block>,
+    ) {
+        for section in sections.iter().filter(|s| self.applies(s.only)) {
+            out.push(self.heading(level, self.fill(&section.heading), None, true));
+            if let Some(derivation) = section.derive {
+                write(self, derivation, out);
+            }
+            self.sections(&section.sections, level + 1, write, out);
+        }
+    }
+
+    /// A heading of the form: in the 目录 down to its depth, under its own entry where the form gives one.
+    fn heading(&self, level: u8, text: String, toc: Option<String>, printed: bool) -> Block {
+        let listed = level <= self.form.contents.depth;
+        let toc = listed.then(|| toc.unwrap_or_else(|| text.clone()));
+        Block::Heading {
+            level,
+            text: if printed { text } else { String::new() },
+            toc,
+        }
+    }
+
+    /// Whether a part or section the form keeps to one 主体 belongs in this document.
+    fn applies(&self, only: Option<Kind>) -> bool {
+        only.is_none_or(|k| k == self.subject)
+    }
+
+    /// A text of the form with this document's values put in.
+    pub fn fill(&self, template: &str) -> String {
+        Form::fill(template, &self.placeholders)
     }
 
     /// Adds a chart if the document asks for charts, numbering it.
     fn chart(&self, out: &mut Vec<Block>, title: &str, make: impl FnOnce(String) -> Chart) {
-        if self.doc.document.charts {
+        if self.info.charts {
             let n = self.charts.get() + 1;
             self.charts.set(n);
             out.push(Block::Chart(make(format!("图{n}　{title}"))));
@@ -323,17 +391,70 @@ impl Ctx<'_> {
 
     /// The unit's name as the sentences use it.
     fn unit(&self) -> &str {
-        &self.doc.document.unit.value
+        &self.info.unit.value
     }
 }
 
-fn heading(level: u8, text: impl Into<String>) -> Block {
-    Block::Heading {
-        level,
-        text: text.into(),
+/// Writes one section of a 决算.
+fn write(ctx: &Ctx, derivation: Derivation, out: &mut Vec<Block>) {
+    use Derivation as D;
+    match derivation {
+        D::Duties => overview::duties(ctx, out),
+        D::Divisions => overview::divisions(ctx, out),
+        D::Units => overview::units(ctx, out),
+        D::Glossary => {
+            let t05 = &ctx.doc.table05;
+            let names = wording::Names::new(ctx.form, t05.rows.iter().map(|r| (&r.code, &r.name)));
+            glossary::glossary(ctx.form, &ctx.doc.glossary, &names, out)
+        }
+        D::ZhejiangOverall => totals::zhejiang_overall(ctx, out),
+        D::ZhejiangIncome => totals::zhejiang_income(ctx, out),
+        D::ZhejiangExpenditure => totals::zhejiang_expenditure(ctx, out),
+        D::ZhejiangFiscal => totals::zhejiang_fiscal(ctx, out),
+        D::ZhejiangGeneralBudget => general_budget::zhejiang(ctx, out),
+        D::ZhejiangBasic => general_budget::zhejiang_basic(ctx, out),
+        D::ZhejiangGovernmentFund => funds::zhejiang(ctx, out, FundKind::GovernmentFund),
+        D::ZhejiangStateCapital => funds::zhejiang(ctx, out, FundKind::StateCapital),
+        D::ZhejiangThreePublic => three_public::zhejiang(ctx, out),
+        D::ZhejiangOperatingCosts => other_matters::zhejiang_operating_costs(ctx, out),
+        D::ZhejiangProcurement => other_matters::zhejiang_procurement(ctx, out),
+        D::ZhejiangAssets => other_matters::zhejiang_assets(ctx, out),
+        D::ZhejiangPerformance => {
+            if let Some(p) = &ctx.doc.performance {
+                performance::zhejiang(ctx, p, out)
+            }
+        }
+        D::ShanghaiOverall => totals::shanghai_overall(ctx, out),
+        D::ShanghaiIncome => totals::shanghai_income(ctx, out),
+        D::ShanghaiExpenditure => totals::shanghai_expenditure(ctx, out),
+        D::ShanghaiFiscal => totals::shanghai_fiscal(ctx, out),
+        D::ShanghaiGeneralBudget => general_budget::shanghai(ctx, out),
+        D::ShanghaiBasic => general_budget::shanghai_basic(ctx, out),
+        D::ShanghaiThreePublic => three_public::shanghai(ctx, out),
+        D::ShanghaiGovernmentFund => funds::shanghai(ctx, out, FundKind::GovernmentFund),
+        D::ShanghaiStateCapital => funds::shanghai(ctx, out, FundKind::StateCapital),
+        D::ShanghaiPerformance => {
+            if let Some(p) = &ctx.doc.performance_management {
+                performance::shanghai(ctx, p, out)
+            }
+        }
+        D::ShanghaiOperatingCosts => other_matters::shanghai_operating_costs(ctx, out),
+        D::ShanghaiProcurement => other_matters::shanghai_procurement(ctx, out),
+        D::ShanghaiAssets => other_matters::shanghai_assets(ctx, out),
+        // A form is checked to name only derivations of its kind.
+        _ => {}
     }
 }
 
 fn para(text: impl Into<String>) -> Block {
     Block::Paragraph { text: text.into() }
+}
+
+/// A heading a derivation writes inside its section (never in the 目录, which lists the form's headings).
+fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        toc: None,
+    }
 }

@@ -136,8 +136,9 @@ fn sentences(old: &[Block], new: &[Block]) -> Vec<SentenceChange> {
         let mut out: Vec<(String, Vec<String>)> = vec![(String::new(), Vec::new())];
         for block in blocks {
             match block {
-                Block::Heading { level, text } if *level <= 2 => {
-                    out.push((text.clone(), Vec::new()))
+                Block::Heading { level, text, toc } if *level <= 2 => {
+                    let name = if text.is_empty() { toc.clone() } else { None };
+                    out.push((name.unwrap_or_else(|| text.clone()), Vec::new()))
                 }
                 Block::Heading { text, .. } | Block::Paragraph { text } => {
                     if let Some(last) = out.last_mut() {

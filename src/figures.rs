@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
-use crate::model::{Document, SectionId};
+use crate::model::{Doc, SectionId};
 use crate::money::Amount;
 
 /// The paths of a section's type: its amounts (`income.general_budget`, `rows[].total`) and its lists of
@@ -81,7 +81,7 @@ pub struct Values {
 
 impl Values {
     /// The section's values; an absent optional section has none.
-    pub fn of(doc: &Document, section: SectionId) -> Values {
+    pub fn of(doc: &Doc, section: SectionId) -> Values {
         Values {
             value: section.values(doc).unwrap_or(Value::Null),
         }

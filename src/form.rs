@@ -15,7 +15,8 @@ use std::sync::{Arc, OnceLock};
 use serde::Deserialize;
 
 use crate::derive::Derivation;
-use crate::model::SectionId;
+pub use crate::model::DocumentKind;
+use crate::model::{Kind, SectionId};
 use crate::money::NumberStyle;
 
 pub use table::TableSpec;
@@ -24,6 +25,14 @@ pub use table::TableSpec;
 static FORMS: &[(&str, &str)] = &[
     ("zhejiang-2020", include_str!("../forms/zhejiang-2020.toml")),
     ("shanghai-2024", include_str!("../forms/shanghai-2024.toml")),
+    (
+        "shanghai-yusuan-2025",
+        include_str!("../forms/shanghai-yusuan-2025.toml"),
+    ),
+    (
+        "shanghai-yusuan-2026",
+        include_str!("../forms/shanghai-yusuan-2026.toml"),
+    ),
 ];
 
 /// Why a form cannot be used.
@@ -33,14 +42,6 @@ pub enum FormError {
     Syntax(String),
     #[error("form {form}: {message}")]
     Invalid { form: String, message: String },
-}
-
-/// The kind of document a form lays out.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-pub enum DocumentKind {
-    /// 决算公开: the final accounts.
-    #[serde(rename = "决算")]
-    FinalAccounts,
 }
 
 /// A form, read and checked.
@@ -56,6 +57,9 @@ pub struct Form {
     /// The folder of `scaffold/` whose commented templates `juesuan new` writes (then `scaffold/common/`).
     pub scaffold: String,
     pub title: Title,
+    /// The narrative's pages (the tables set their own orientation).
+    #[serde(default)]
+    pub page: Page,
     #[serde(default)]
     pub numbers: NumberStyle,
     #[serde(default)]
@@ -79,6 +83,33 @@ pub struct Title {
     /// A cover page with the title alone, unnumbered, before the 目录; else the title heads the first page.
     #[serde(default)]
     pub cover: bool,
+    /// Lines the cover prints under the title (预算主管部门：{单位}), with placeholders.
+    #[serde(default)]
+    pub lines: Vec<String>,
+}
+
+/// How the narrative's pages are set: portrait in 三号 (GB/T 9704), or as some forms print them.
+#[derive(Clone, Copy, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Page {
+    /// Portrait unless the form says otherwise.
+    #[serde(default = "portrait")]
+    pub orientation: table::Orientation,
+    /// The body text's size in pt (default 16, 三号); the line pitch scales with it.
+    pub text_size: Option<f64>,
+}
+
+fn portrait() -> table::Orientation {
+    table::Orientation::Portrait
+}
+
+impl Default for Page {
+    fn default() -> Self {
+        Page {
+            orientation: portrait(),
+            text_size: None,
+        }
+    }
 }
 
 /// The 目录.
@@ -87,6 +118,8 @@ pub struct Title {
 pub struct Contents {
     /// The deepest heading level listed (1 the parts, 2 their sections).
     pub depth: u8,
+    /// Whether the tables are listed under their part (default: when the depth reaches 2).
+    pub tables: Option<bool>,
 }
 
 /// Phrase variants the derivations shared by several forms read.
@@ -99,6 +132,31 @@ pub struct Wording {
     /// The vehicle kinds the 国有资产 sentence lists, in order (what `juesuan new` writes into assets.toml).
     #[serde(default)]
     pub vehicle_kinds: Vec<String>,
+    /// How the 预算's 主要职能 are numbered (1、 or （一）).
+    #[serde(default)]
+    pub duties: Numbering,
+    /// How the 预算编制说明 lists the 项 of 财政拨款支出: their numbering, and how each names its 项.
+    #[serde(default)]
+    pub items: Numbering,
+    #[serde(default)]
+    pub item_names: ItemNames,
+    /// The word before "{上年}年预算持平" in the 预算编制说明: 与 (the default) or 比, as the form's documents print
+    /// it.
+    pub flat: Option<String>,
+    /// "主要原因是：" (with a colon) or "主要原因是" before the 编制说明's reason.
+    #[serde(default)]
+    pub reason_colon: bool,
+}
+
+/// How the 预算编制说明 names a 项.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemNames {
+    /// “一般公共服务支出（类）商贸事务（款）行政运行（项）”
+    #[default]
+    Quoted,
+    /// 公共安全支出（204类）司法（06款）行政运行（01项）
+    Coded,
 }
 
 /// A list's numbering.
@@ -111,9 +169,15 @@ pub enum Numbering {
     /// 1、 2、 3、
     #[serde(rename = "1、")]
     ArabicComma,
+    /// 1. 2. 3. followed by a space, as the 预算 print their lists ("1. “…”")
+    #[serde(rename = "1. ")]
+    ArabicDotSpace,
     /// 一、 二、 三、
     #[serde(rename = "一、")]
     Chinese,
+    /// （一） （二） （三）
+    #[serde(rename = "（一）")]
+    ChineseParen,
 }
 
 impl Numbering {
@@ -122,7 +186,9 @@ impl Numbering {
         match self {
             Numbering::ArabicDot => format!("{n}."),
             Numbering::ArabicComma => format!("{n}、"),
+            Numbering::ArabicDotSpace => format!("{n}. "),
             Numbering::Chinese => format!("{}、", chinese_number(n)),
+            Numbering::ChineseParen => format!("（{}）", chinese_number(n)),
         }
     }
 }
@@ -162,8 +228,15 @@ pub enum FontRole {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Part {
     pub heading: String,
+    /// The 目录 entry and bookmark, where it differs from the heading the page prints.
+    pub toc: Option<String>,
+    /// Whether the page prints the heading (else it is only the 目录 entry and bookmark).
+    #[serde(default = "yes")]
+    pub print: bool,
     /// A fixed paragraph (e.g. 详见附表。).
     pub text: Option<String>,
+    /// Only in a document of this 主体 (`"部门"` or `"单位"`).
+    pub only: Option<Kind>,
     /// The derivation that writes the part's body, when it has no sections.
     pub derive: Option<Derivation>,
     /// The tables are set here, each on a page of its own.
@@ -173,12 +246,18 @@ pub struct Part {
     pub sections: Vec<Section>,
 }
 
+fn yes() -> bool {
+    true
+}
+
 /// A section of a part (（一） or 一、), or a subsection of a section: its heading and the derivation that writes it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Section {
     pub heading: String,
     pub derive: Option<Derivation>,
+    /// Only in a document of this 主体 (`"部门"` or `"单位"`).
+    pub only: Option<Kind>,
     #[serde(default)]
     pub sections: Vec<Section>,
 }
@@ -212,7 +291,27 @@ pub struct Placeholders<'a> {
     pub short_name: &'a str,
     pub year: i32,
     /// 单位 or 部门.
-    pub subject: &'a str,
+    pub subject: Kind,
+    /// The region a cover names (地区), if the document states one.
+    pub region: &'a str,
+}
+
+impl<'a> Placeholders<'a> {
+    /// What the placeholders stand for in the document of `info`.
+    pub fn of(info: &'a crate::model::DocumentInfo) -> Self {
+        Placeholders {
+            unit: &info.unit.value,
+            short_name: info
+                .short_name
+                .as_ref()
+                .unwrap_or(&info.unit)
+                .value
+                .as_str(),
+            year: *info.year,
+            subject: *info.kind,
+            region: info.region.as_ref().map_or("", |r| r.value.as_str()),
+        }
+    }
 }
 
 impl Form {
@@ -252,7 +351,8 @@ impl Form {
 
     /// Reads and checks a form.
     pub fn parse(text: &str) -> Result<Form, FormError> {
-        let form: Form = toml::from_str(text).map_err(|e| FormError::Syntax(e.to_string()))?;
+        let mut form: Form = toml::from_str(text).map_err(|e| FormError::Syntax(e.to_string()))?;
+        form.resolve_sections()?;
         form.check()?;
         Ok(form)
     }
@@ -270,55 +370,117 @@ impl Form {
         }
     }
 
-    /// The sections a document of this form has: the core ones, and those its derivations and tables read, in
-    /// the document's order.
+    /// The sections a document of this form may have: the core ones of its kind, and those its derivations and
+    /// tables read, in the document's order (for a document of one 主体: [`Form::sections_of`]).
     pub fn sections(&self) -> Vec<SectionId> {
+        self.sections_for(None)
+    }
+
+    /// The sections a 部门's or a 单位's document of this form has: a part kept to the other 主体 reads nothing.
+    pub fn sections_of(&self, subject: Kind) -> Vec<SectionId> {
+        self.sections_for(Some(subject))
+    }
+
+    fn sections_for(&self, subject: Option<Kind>) -> Vec<SectionId> {
         let derived: Vec<SectionId> = self
-            .derivations()
+            .derivations_for(subject)
+            .into_iter()
             .flat_map(|d| d.needs().iter().copied())
             .chain(self.tables.iter().map(|t| t.section))
             .collect();
-        SectionId::ALL
-            .iter()
-            .copied()
+        SectionId::of_kind(self.document)
             .filter(|s| s.is_core() || derived.contains(s))
             .collect()
     }
 
+    /// Each table's section, named by key, among the sections of the form's kind of document.
+    fn resolve_sections(&mut self) -> Result<(), FormError> {
+        for k in 0..self.tables.len() {
+            let key = &self.tables[k].section_key;
+            match SectionId::from_key(self.document, key) {
+                Some(section) if section != SectionId::Document => self.tables[k].section = section,
+                _ => {
+                    let keys: Vec<&str> = SectionId::of_kind(self.document)
+                        .map(SectionId::key)
+                        .filter(|k| *k != "document")
+                        .collect();
+                    return Err(self.invalid(format!(
+                        "table {} names section {key:?}, which a {} document does not have; it has {}",
+                        k + 1,
+                        self.document.word(),
+                        keys.join(", ")
+                    )));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The tables a document of this 主体 prints, in order (a table kept to the other 主体 left out).
+    pub fn tables_of(&self, subject: Kind) -> impl Iterator<Item = &TableSpec> {
+        self.tables
+            .iter()
+            .filter(move |t| t.only.is_none_or(|k| k == subject))
+    }
+
     /// Every derivation the form names, in document order.
     pub fn derivations(&self) -> impl Iterator<Item = Derivation> + '_ {
-        fn walk(sections: &[Section], out: &mut Vec<Derivation>) {
-            for s in sections {
+        self.derivations_for(None).into_iter()
+    }
+
+    /// The derivations of a document of `subject` (all of them for `None`).
+    fn derivations_for(&self, subject: Option<Kind>) -> Vec<Derivation> {
+        let applies = |only: Option<Kind>| match (only, subject) {
+            (Some(only), Some(subject)) => only == subject,
+            _ => true,
+        };
+        fn walk(
+            sections: &[Section],
+            applies: &dyn Fn(Option<Kind>) -> bool,
+            out: &mut Vec<Derivation>,
+        ) {
+            for s in sections.iter().filter(|s| applies(s.only)) {
                 out.extend(s.derive);
-                walk(&s.sections, out);
+                walk(&s.sections, applies, out);
             }
         }
         let mut out = Vec::new();
-        for part in &self.parts {
+        for part in self.parts.iter().filter(|p| applies(p.only)) {
             out.extend(part.derive);
-            walk(&part.sections, &mut out);
+            walk(&part.sections, &applies, &mut out);
         }
-        out.into_iter()
+        out
     }
 
-    /// How the document names a table: its label (公开01表), else its title (收入支出决算总表).
-    pub fn table_name(&self, section: SectionId) -> String {
-        match self.tables.iter().find(|t| t.section == section) {
-            Some(t) => t.label.clone().unwrap_or_else(|| t.title.clone()),
+    /// How the document names a table: its label (公开01表), else its title (收入支出决算总表), with the document's
+    /// values for the placeholders where they are known (a title may carry the year: {年度}年部门收入预算总表).
+    pub fn table_name(&self, section: SectionId, p: Option<&Placeholders>) -> String {
+        match self.table_of(section, p) {
+            Some(t) => match &t.label {
+                Some(label) => label.clone(),
+                None => fill_if(&t.title, p),
+            },
             None => section.title().to_string(),
         }
     }
 
     /// What a section file holds, as the form names it: a table's label and title (公开01表 收入支出决算总表),
     /// else the section's own title.
-    pub fn section_title(&self, section: SectionId) -> String {
-        match self.tables.iter().find(|t| t.section == section) {
+    pub fn section_title(&self, section: SectionId, p: Option<&Placeholders>) -> String {
+        match self.table_of(section, p) {
             Some(t) => match &t.label {
-                Some(label) => format!("{label} {}", t.title),
-                None => t.title.clone(),
+                Some(label) => format!("{label} {}", fill_if(&t.title, p)),
+                None => fill_if(&t.title, p),
             },
             None => section.title().to_string(),
         }
+    }
+
+    /// The table of a section, for the document's 主体 where known.
+    fn table_of(&self, section: SectionId, p: Option<&Placeholders>) -> Option<&TableSpec> {
+        self.tables.iter().find(|t| {
+            t.section == section && p.is_none_or(|p| t.only.is_none_or(|k| k == p.subject))
+        })
     }
 
     /// The standard name of a 类 (3-digit code), e.g. 208 → 社会保障和就业支出.
@@ -330,14 +492,17 @@ impl Form {
             .map(|(_, n)| n.as_str())
     }
 
-    /// A text with the document's values put in for the placeholders.
+    /// A text with the document's values put in for the placeholders: `{单位}`, `{简称}`, `{年度}`, `{上年}`,
+    /// `{主体}` (部门 or 单位), `{地区}`, and `{A|B}`, which reads A in a 部门's document and B in a 单位's.
     pub fn fill(template: &str, p: &Placeholders) -> String {
-        template
+        let text = template
             .replace("{单位}", p.unit)
             .replace("{简称}", p.short_name)
             .replace("{年度}", &p.year.to_string())
             .replace("{上年}", &(p.year - 1).to_string())
-            .replace("{主体}", p.subject)
+            .replace("{主体}", p.subject.word())
+            .replace("{地区}", p.region);
+        choose(&text, p.subject)
     }
 
     fn invalid(&self, message: impl Into<String>) -> FormError {
@@ -406,6 +571,14 @@ impl Form {
                 )));
             }
         }
+        for derivation in self.derivations() {
+            if derivation.kind().is_some_and(|k| k != self.document) {
+                return Err(self.invalid(format!(
+                    "derivation {derivation:?} writes a section of another kind of document than {}",
+                    self.document.word()
+                )));
+            }
+        }
         for code in self
             .classes
             .general_budget
@@ -426,6 +599,37 @@ impl Form {
         }
         Ok(())
     }
+}
+
+/// A form's text with the document's values, where they are known; else as the form writes it.
+fn fill_if(template: &str, p: Option<&Placeholders>) -> String {
+    match p {
+        Some(p) => Form::fill(template, p),
+        None => template.to_string(),
+    }
+}
+
+/// `{A|B}` → A for a 部门, B for a 单位 (A or B may be empty).
+fn choose(text: &str, subject: Kind) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let inner = &rest[start + 1..start + len];
+        out.push_str(&rest[..start]);
+        match inner.split_once('|') {
+            Some((department, unit)) => out.push_str(match subject {
+                Kind::Department => department,
+                Kind::Unit => unit,
+            }),
+            None => out.push_str(&rest[start..=start + len]),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// 一、二、…、二十九: the numbers of Chinese numbered lists.
@@ -461,7 +665,17 @@ mod tests {
         for id in Form::ids() {
             let form = Form::get(id).unwrap();
             assert_eq!(form.id, id);
-            assert_eq!(form.tables.len(), 9, "{id}: nine tables");
+            for subject in [Kind::Unit, Kind::Department] {
+                let mut sections: Vec<SectionId> =
+                    form.tables_of(subject).map(|t| t.section).collect();
+                sections.dedup();
+                assert_eq!(
+                    sections.len(),
+                    9,
+                    "{id}: nine tables of a {}",
+                    subject.word()
+                );
+            }
         }
     }
 

@@ -23,6 +23,7 @@ pub mod figures;
 pub mod fonts;
 pub mod form;
 pub mod glyphs;
+pub mod link;
 pub mod load;
 pub mod model;
 pub mod money;

@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, FileId, Sources};
 use crate::form::Form;
-use crate::model::{Document, DocumentInfo, Parsed, SectionId};
+use crate::model::{Doc, DocumentInfo, Parsed, SectionId};
 use crate::money::{self, Span};
 use crate::rule::Rule;
 
@@ -26,9 +26,11 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 pub struct Loaded {
     pub dir: PathBuf,
     pub form: Arc<Form>,
-    pub doc: Document,
+    pub doc: Doc,
     pub sources: Sources,
     files: HashMap<&'static str, FileId>,
+    /// The folders document.toml names (its year's 预算, last year's 预算), read for the figures they give.
+    pub linked: Vec<(crate::link::LinkKind, Loaded)>,
 }
 
 impl Loaded {
@@ -70,6 +72,18 @@ pub fn load(dir: &Path) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
 
 /// [`load`] with the form chosen.
 pub fn load_with(dir: &Path, choice: FormChoice) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
+    let (mut loaded, mut diagnostics) = load_alone(dir, choice)?;
+    let linked = crate::link::resolve(&mut loaded);
+    diagnostics.extend(linked.diagnostics);
+    loaded.linked = linked.folders;
+    Ok((loaded, diagnostics))
+}
+
+/// [`load_with`] without following the folders document.toml names (a linked folder is read so).
+pub(crate) fn load_alone(
+    dir: &Path,
+    choice: FormChoice,
+) -> Result<(Loaded, Vec<Diagnostic>), LoadFailure> {
     let mut reader = Reader::new(dir);
     let meta = std::fs::metadata(dir);
     if !meta.as_ref().is_ok_and(|m| m.is_dir()) {
@@ -175,6 +189,7 @@ impl Reader {
                     // An unknown form is an error, but the figures can still be checked with the one form that
                     // covers the year, if there is one: every finding at once.
                     match Form::covering(*info.year).as_slice() {
+                        // Only when it is the one: a 决算 and a 预算 form of the year leave it open.
                         [one] => Form::get(one),
                         _ => None,
                     }
@@ -187,13 +202,11 @@ impl Reader {
                 self.diagnostics.push(form_year(form, info, id));
             }
         }
-        self.sections = match &self.form {
-            Some(form) => form.sections(),
-            None => SectionId::ALL
-                .iter()
-                .copied()
-                .filter(|s| s.is_core())
-                .collect(),
+        // Without a form the kind of document is not known, nor which files belong to it.
+        self.sections = match (&self.form, &info) {
+            (Some(form), Some(info)) => form.sections_of(*info.kind),
+            (Some(form), None) => form.sections(),
+            (None, _) => vec![SectionId::Document],
         };
         self.parsed.set_document(info);
         for section in self.sections.clone() {
@@ -262,7 +275,8 @@ impl Reader {
         self.diagnostics.extend(limits);
         let rows = row_limits(&self.sources, &self.files, &self.sections);
         self.diagnostics.extend(rows);
-        let parsed = std::mem::take(&mut self.parsed).finish();
+        let kind = self.form.as_ref().map(|f| f.document);
+        let parsed = kind.and_then(|kind| std::mem::take(&mut self.parsed).finish(kind));
         // A year the form does not cover is an error, but the figures can still be checked: every finding at once.
         let blocking = self
             .diagnostics
@@ -276,6 +290,7 @@ impl Reader {
                     doc,
                     sources: self.sources,
                     files: self.files,
+                    linked: Vec::new(),
                 },
                 self.diagnostics,
             )),

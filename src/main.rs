@@ -124,12 +124,14 @@ fn main() -> ExitCode {
             kind,
             from,
             form,
+            document,
         } => {
             let options = juesuan::scaffold::Options {
                 unit,
                 year,
                 kind: kind.map(Into::into),
                 form,
+                document: document.map(Into::into),
             };
             cmd::new::run(&dir, &options, from.as_deref(), color)
         }

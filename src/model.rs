@@ -17,81 +17,136 @@ use crate::money::{Located, Money, Points};
 pub type Text = Located<String>;
 
 /// Declares the section files once: each section's id (the key a form names it by), its file, its Rust type and
-/// what it holds. From this one list come [`SectionId`], the [`Document`] with a field per section, the loader's
-/// parsing ([`crate::load`]) and the JSON Schemas ([`crate::schema`]). Core sections belong to every document of the
-/// kind; the others are read only by the forms whose derivations need them (a Zhejiang 决算 reads the 项目绩效自评
+/// what it holds, for each kind of document (决算, 预算; document.toml is every kind's). From this one list come
+/// [`SectionId`], the [`Document`] and [`BudgetDocument`] with a field per section, the loader's parsing
+/// ([`crate::load`]) and the JSON Schemas ([`crate::schema`]). Core sections belong to every document of the kind;
+/// the others are read only by the forms whose derivations need them (a Zhejiang 决算 reads the 项目绩效自评
 /// `performance`, a Shanghai one the 预算绩效管理 `performance_management`, from a file of the same name).
 macro_rules! sections {
-    ($($variant:ident $field:ident: $ty:ty = $file:literal, $title:literal, $presence:ident;)*) => {
+    (
+        final_accounts { $($fv:ident $ff:ident: $ft:ty = $ffile:literal, $ftitle:literal, $fp:ident;)* }
+        budget { $($bv:ident $bf:ident: $bt:ty = $bfile:literal, $btitle:literal, $bp:ident;)* }
+    ) => {
         /// A section of a document: one data file.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum SectionId {
-            $($variant,)*
+            /// document.toml, every kind's.
+            Document,
+            $($fv,)*
+            $($bv,)*
         }
 
         impl SectionId {
-            /// Every section, in the order the document uses them.
-            pub const ALL: &'static [SectionId] = &[$(SectionId::$variant,)*];
+            /// Every section, in the order the document uses them (the 决算's, then the 预算's).
+            pub const ALL: &'static [SectionId] =
+                &[SectionId::Document, $(SectionId::$fv,)* $(SectionId::$bv,)*];
 
-            /// The key a form names the section by (`table01`).
+            /// The key a form names the section by (`table01`); unique within a kind.
             pub fn key(self) -> &'static str {
                 match self {
-                    $(SectionId::$variant => stringify!($field),)*
+                    SectionId::Document => "document",
+                    $(SectionId::$fv => stringify!($ff),)*
+                    $(SectionId::$bv => stringify!($bf),)*
                 }
             }
 
             /// The file name inside the document folder (`table01.toml`).
             pub fn file(self) -> &'static str {
                 match self {
-                    $(SectionId::$variant => $file,)*
+                    SectionId::Document => "document.toml",
+                    $(SectionId::$fv => $ffile,)*
+                    $(SectionId::$bv => $bfile,)*
                 }
             }
 
             /// What the file holds, for messages and attachment descriptions.
             pub fn title(self) -> &'static str {
                 match self {
-                    $(SectionId::$variant => $title,)*
+                    SectionId::Document => "文档信息",
+                    $(SectionId::$fv => $ftitle,)*
+                    $(SectionId::$bv => $btitle,)*
                 }
             }
 
-            /// Whether every document has the section, whatever its form (else only the forms that read it).
+            /// The kind of document the section belongs to; `None` for document.toml, which every kind has.
+            pub fn kind(self) -> Option<DocumentKind> {
+                match self {
+                    SectionId::Document => None,
+                    $(SectionId::$fv => Some(DocumentKind::FinalAccounts),)*
+                    $(SectionId::$bv => Some(DocumentKind::Budget),)*
+                }
+            }
+
+            /// Whether every document of its kind has the section, whatever its form (else only the forms that
+            /// read it).
             pub fn is_core(self) -> bool {
                 match self {
-                    $(SectionId::$variant => section_presence!($presence, true, false),)*
+                    SectionId::Document => true,
+                    $(SectionId::$fv => section_presence!($fp, true, false),)*
+                    $(SectionId::$bv => section_presence!($bp, true, false),)*
                 }
             }
 
             /// The section's JSON Schema, generated from its type.
             pub fn schema(self, generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 match self {
-                    $(SectionId::$variant => generator.root_schema_for::<$ty>(),)*
+                    SectionId::Document => generator.root_schema_for::<DocumentInfo>(),
+                    $(SectionId::$fv => generator.root_schema_for::<$ft>(),)*
+                    $(SectionId::$bv => generator.root_schema_for::<$bt>(),)*
                 }
             }
 
             /// The section's values as JSON (amounts as exact decimal strings), for the tables a form binds to its
             /// figures by key path ([`crate::figures`]); `None` when the document has no such section.
-            pub fn values(self, doc: &Document) -> Option<serde_json::Value> {
-                match self {
-                    $(SectionId::$variant => section_presence!(
-                        $presence,
-                        serde_json::to_value(&doc.$field).ok(),
-                        doc.$field.as_ref().and_then(|s| serde_json::to_value(s).ok())
+            pub fn values(self, doc: &Doc) -> Option<serde_json::Value> {
+                match (self, doc) {
+                    (SectionId::Document, doc) => serde_json::to_value(doc.info()).ok(),
+                    $((SectionId::$fv, Doc::FinalAccounts(doc)) => section_presence!(
+                        $fp,
+                        serde_json::to_value(&doc.$ff).ok(),
+                        doc.$ff.as_ref().and_then(|s| serde_json::to_value(s).ok())
                     ),)*
+                    $((SectionId::$bv, Doc::Budget(doc)) => section_presence!(
+                        $bp,
+                        serde_json::to_value(&doc.$bf).ok(),
+                        doc.$bf.as_ref().and_then(|s| serde_json::to_value(s).ok())
+                    ),)*
+                    _ => None,
                 }
             }
         }
 
-        /// A whole document folder, every section typed. Core sections are always there; an optional one is there
-        /// when the document's form reads it.
+        /// A 决算 folder, every section typed. Core sections are always there; an optional one is there when the
+        /// document's form reads it.
         #[derive(Clone, Debug)]
         pub struct Document {
-            $(pub $field: section_presence!($presence, $ty, Option<$ty>),)*
+            pub document: DocumentInfo,
+            $(pub $ff: section_presence!($fp, $ft, Option<$ft>),)*
         }
 
-        /// The sections parsed from a folder's files, before they are known to make a whole [`Document`].
+        /// A 预算 folder, every section typed.
+        #[derive(Clone, Debug)]
+        pub struct BudgetDocument {
+            pub document: DocumentInfo,
+            $(pub $bf: section_presence!($bp, $bt, Option<$bt>),)*
+        }
+
+        #[derive(Default)]
+        struct ParsedFinal {
+            $($ff: Option<$ft>,)*
+        }
+
+        #[derive(Default)]
+        struct ParsedBudget {
+            $($bf: Option<$bt>,)*
+        }
+
+        /// The sections parsed from a folder's files, before they are known to make a whole document.
         #[derive(Default)]
         pub(crate) struct Parsed {
-            $($field: Option<$ty>,)*
+            document: Option<DocumentInfo>,
+            final_accounts: ParsedFinal,
+            budget: ParsedBudget,
         }
 
         impl Parsed {
@@ -104,16 +159,36 @@ macro_rules! sections {
                 diagnostics: &mut Vec<crate::diag::Diagnostic>,
             ) {
                 match id {
-                    $(SectionId::$variant => {
-                        self.$field = crate::load::parse_section(sources, file, diagnostics)
+                    SectionId::Document => {
+                        self.document = crate::load::parse_section(sources, file, diagnostics)
+                    }
+                    $(SectionId::$fv => {
+                        self.final_accounts.$ff = crate::load::parse_section(sources, file, diagnostics)
+                    })*
+                    $(SectionId::$bv => {
+                        self.budget.$bf = crate::load::parse_section(sources, file, diagnostics)
                     })*
                 }
             }
 
-            /// The document, when every core section parsed.
-            pub(crate) fn finish(self) -> Option<Document> {
-                Some(Document {
-                    $($field: section_presence!($presence, self.$field?, self.$field),)*
+            /// The document of `kind`, when every core section of the kind parsed.
+            pub(crate) fn finish(self, kind: DocumentKind) -> Option<Doc> {
+                let document = self.document?;
+                Some(match kind {
+                    DocumentKind::FinalAccounts => {
+                        let p = self.final_accounts;
+                        Doc::FinalAccounts(Document {
+                            document,
+                            $($ff: section_presence!($fp, p.$ff?, p.$ff),)*
+                        })
+                    }
+                    DocumentKind::Budget => {
+                        let p = self.budget;
+                        Doc::Budget(BudgetDocument {
+                            document,
+                            $($bf: section_presence!($bp, p.$bf?, p.$bf),)*
+                        })
+                    }
                 })
             }
         }
@@ -137,26 +212,109 @@ macro_rules! section_presence {
 }
 
 sections! {
-    Document document: DocumentInfo = "document.toml", "文档信息", core;
-    Overview overview: Overview = "overview.toml", "概况", core;
-    Table01 table01: Table01 = "table01.toml", "公开01表 收入支出决算总表", core;
-    Table02 table02: Table02 = "table02.toml", "公开02表 收入决算表", core;
-    Table03 table03: Table03 = "table03.toml", "公开03表 支出决算表", core;
-    Table04 table04: Table04 = "table04.toml", "公开04表 财政拨款收入支出决算总表", core;
-    Table05 table05: Table05 = "table05.toml", "公开05表 一般公共预算财政拨款支出决算表", core;
-    Table06 table06: Table06 = "table06.toml", "公开06表 一般公共预算财政拨款基本支出决算表", core;
-    Table07 table07: Table07 = "table07.toml", "公开07表 一般公共预算财政拨款“三公”经费支出决算表", core;
-    Table08 table08: Table08 = "table08.toml", "公开08表 政府性基金预算财政拨款收入支出决算表", core;
-    Table09 table09: Table09 = "table09.toml", "公开09表 国有资本经营预算财政拨款支出决算表", core;
-    Explanation explanation: Explanation = "explanation.toml", "情况说明（上年数、年初预算、主要原因）", core;
-    ThreePublic three_public: ThreePublic = "three_public.toml", "“三公”经费", core;
-    OperatingCosts operating_costs: OperatingCosts = "operating_costs.toml", "机关运行经费", core;
-    Procurement procurement: Procurement = "procurement.toml", "政府采购", core;
-    Assets assets: Assets = "assets.toml", "国有资产", core;
-    Performance performance: Performance = "performance.toml", "预算绩效", optional;
-    PerformanceManagement performance_management: PerformanceManagement = "performance.toml", "预算绩效管理", optional;
-    Glossary glossary: Glossary = "glossary.toml", "名词解释", core;
+    final_accounts {
+        Overview overview: Overview = "overview.toml", "概况", core;
+        Table01 table01: Table01 = "table01.toml", "公开01表 收入支出决算总表", core;
+        Table02 table02: Table02 = "table02.toml", "公开02表 收入决算表", core;
+        Table03 table03: Table03 = "table03.toml", "公开03表 支出决算表", core;
+        Table04 table04: Table04 = "table04.toml", "公开04表 财政拨款收入支出决算总表", core;
+        Table05 table05: Table05 = "table05.toml", "公开05表 一般公共预算财政拨款支出决算表", core;
+        Table06 table06: Table06 = "table06.toml", "公开06表 一般公共预算财政拨款基本支出决算表", core;
+        Table07 table07: Table07 = "table07.toml", "公开07表 一般公共预算财政拨款“三公”经费支出决算表", core;
+        Table08 table08: Table08 = "table08.toml", "公开08表 政府性基金预算财政拨款收入支出决算表", core;
+        Table09 table09: Table09 = "table09.toml", "公开09表 国有资本经营预算财政拨款支出决算表", core;
+        Explanation explanation: Explanation = "explanation.toml", "情况说明（上年数、年初预算、主要原因）", core;
+        ThreePublic three_public: ThreePublic = "three_public.toml", "“三公”经费", core;
+        OperatingCosts operating_costs: OperatingCosts = "operating_costs.toml", "机关运行经费", core;
+        Procurement procurement: Procurement = "procurement.toml", "政府采购", core;
+        Assets assets: Assets = "assets.toml", "国有资产", core;
+        Performance performance: Performance = "performance.toml", "预算绩效", optional;
+        PerformanceManagement performance_management: PerformanceManagement = "performance.toml", "预算绩效管理", optional;
+        Glossary glossary: Glossary = "glossary.toml", "名词解释", core;
+    }
+    budget {
+        BudgetOverview overview: budget::Overview = "overview.toml", "主要职能和机构设置", core;
+        BudgetGlossary glossary: Glossary = "glossary.toml", "名词解释", core;
+        BudgetExplanation explanation: budget::Explanation = "explanation.toml", "预算编制说明（上年数、用途、原因）", core;
+        BudgetTable01 table01: budget::Table01 = "table01.toml", "财务收支预算总表", core;
+        BudgetTable02 table02: budget::Table02 = "table02.toml", "收入预算总表", core;
+        BudgetTable03 table03: budget::Table03 = "table03.toml", "支出预算总表", core;
+        BudgetTable04 table04: budget::Table04 = "table04.toml", "财政拨款收支预算总表", core;
+        BudgetTable05 table05: budget::SpendTable = "table05.toml", "一般公共预算支出功能分类预算表", core;
+        BudgetTable06 table06: budget::SpendTable = "table06.toml", "政府性基金预算支出功能分类预算表", core;
+        BudgetTable07 table07: budget::SpendTable = "table07.toml", "国有资本经营预算支出功能分类预算表", core;
+        BudgetTable08 table08: budget::Table08 = "table08.toml", "一般公共预算基本支出部门预算经济分类预算表", core;
+        BudgetTable09 table09: budget::Table09 = "table09.toml", "“三公”经费和机关运行经费预算表", core;
+        BudgetThreePublic three_public: budget::ThreePublic = "three_public.toml", "“三公”经费（上年预算、原因）", core;
+        BudgetOperatingCosts operating_costs: budget::OperatingCosts = "operating_costs.toml", "机关运行经费", core;
+        BudgetProcurement procurement: Procurement = "procurement.toml", "政府采购预算", core;
+        BudgetPerformance performance: budget::Targets = "performance.toml", "绩效目标设置", core;
+        BudgetAssets assets: budget::Assets = "assets.toml", "国有资产占有使用", core;
+        BudgetProjects projects: budget::Projects = "projects.toml", "项目经费情况说明", optional;
+    }
 }
+
+/// A document of either kind.
+#[derive(Clone, Debug)]
+pub enum Doc {
+    FinalAccounts(Document),
+    Budget(BudgetDocument),
+}
+
+impl Doc {
+    /// document.toml, which every kind has.
+    pub fn info(&self) -> &DocumentInfo {
+        match self {
+            Doc::FinalAccounts(d) => &d.document,
+            Doc::Budget(d) => &d.document,
+        }
+    }
+
+    pub fn kind(&self) -> DocumentKind {
+        match self {
+            Doc::FinalAccounts(_) => DocumentKind::FinalAccounts,
+            Doc::Budget(_) => DocumentKind::Budget,
+        }
+    }
+
+    /// The 决算, if this is one.
+    pub fn final_accounts(&self) -> Option<&Document> {
+        match self {
+            Doc::FinalAccounts(d) => Some(d),
+            Doc::Budget(_) => None,
+        }
+    }
+
+    /// The 预算, if this is one.
+    pub fn budget(&self) -> Option<&BudgetDocument> {
+        match self {
+            Doc::Budget(d) => Some(d),
+            Doc::FinalAccounts(_) => None,
+        }
+    }
+}
+
+/// The kind of document: the final accounts or the budget of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum DocumentKind {
+    /// 决算公开
+    #[serde(rename = "决算")]
+    FinalAccounts,
+    /// 预算公开
+    #[serde(rename = "预算")]
+    Budget,
+}
+
+impl DocumentKind {
+    pub fn word(self) -> &'static str {
+        match self {
+            DocumentKind::FinalAccounts => "决算",
+            DocumentKind::Budget => "预算",
+        }
+    }
+}
+
+pub mod budget;
 
 impl Parsed {
     /// document.toml, read first for the form it names.
@@ -166,22 +324,17 @@ impl Parsed {
 }
 
 impl SectionId {
-    /// The section a form names by this key.
-    pub fn from_key(key: &str) -> Option<SectionId> {
-        SectionId::ALL.iter().copied().find(|s| s.key() == key)
+    /// The section of a kind of document a form names by this key (document.toml is every kind's).
+    pub fn from_key(kind: DocumentKind, key: &str) -> Option<SectionId> {
+        SectionId::of_kind(kind).find(|s| s.key() == key)
     }
-}
 
-impl<'de> Deserialize<'de> for SectionId {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let key = String::deserialize(deserializer)?;
-        SectionId::from_key(&key).ok_or_else(|| {
-            let keys: Vec<&str> = SectionId::ALL.iter().map(|s| s.key()).collect();
-            serde::de::Error::custom(format!(
-                "no section `{key}`; the sections are {}",
-                keys.join(", ")
-            ))
-        })
+    /// The sections a document of `kind` may have, document.toml first.
+    pub fn of_kind(kind: DocumentKind) -> impl Iterator<Item = SectionId> {
+        SectionId::ALL
+            .iter()
+            .copied()
+            .filter(move |s| s.kind().is_none_or(|k| k == kind))
     }
 }
 
@@ -224,9 +377,19 @@ pub struct DocumentInfo {
     /// 主管部门名称。
     #[serde(default)]
     pub supervisor: Option<Text>,
+    /// 地区，如“上海市普陀区”：预算封面“上海市普陀区2025年区级部门预算”中的地区；不用时不写。
+    #[serde(default)]
+    pub region: Option<Text>,
     /// 公开日期（年-月-日，须在决算年度之后）：即 PDF 的日期，同样的数据重新生成的 PDF 逐字节相同。
     #[schemars(with = "crate::schema::Date")]
     pub published: Located<toml::value::Datetime>,
+    /// 决算：本年度预算公开的数据文件夹（相对本文件夹，如 "../单位-2024-预算"）；写了时，年初预算数（“三公”经费、机关运行经费、
+    /// 一般公共预算及各“项”、政府性基金和国有资本经营预算的年初预算）从中取得，这里写了的与之核对。
+    #[serde(default)]
+    pub budget: Option<Text>,
+    /// 预算：上年预算公开的数据文件夹（相对本文件夹）；写了时，编制说明和“三公”经费的上年预算数从中取得，这里写了的与之核对。
+    #[serde(default)]
+    pub previous_budget: Option<Text>,
     /// 公开格式（各部分、表样、行次、科目名称和措辞），如 "zhejiang-2020"、"shanghai-2024"；`juesuan new --form` 列出全部格式。
     #[serde(alias = "profile")]
     pub form: Text,
@@ -677,6 +840,8 @@ pub struct FiscalExplanation {
     pub expenditure_reason: Option<Text>,
     /// 财政拨款支出决算数与年初预算数差异的主要原因。
     pub budget_reason: Option<Text>,
+    /// 财政拨款支出年初预算数（万元）；不写时为一般公共预算、政府性基金和国有资本经营预算年初预算数之和，写了则与之核对。
+    pub budget: Option<Money>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
@@ -700,12 +865,21 @@ pub struct GeneralBudgetExplanation {
 pub struct ItemBudget {
     /// 公开05表“项”的 7 位编码。
     pub code: Text,
-    /// 年初预算数
-    pub budget: Money,
+    /// 年初预算数；document.toml 写了本年度预算（budget = "…"）时可以不写，从预算的公开05表取得。
+    pub budget: Option<Money>,
     /// 主要用于（不写“主要用于”和句末的“。”；上海格式逐项说明）。
     pub purpose: Option<Text>,
     /// 决算数大于/小于/等于预算数的主要原因
     pub reason: Option<Text>,
+}
+
+impl ItemBudget {
+    /// The year-start budget, nothing where neither the data nor the linked 预算 states one.
+    pub fn amount(&self) -> crate::money::Amount {
+        self.budget
+            .as_ref()
+            .map_or(crate::money::Amount::ZERO, |m| m.amount)
+    }
 }
 
 /// For 政府性基金 and 国有资本经营 money: last year's expenditure, the year-start budget and reasons.

@@ -83,11 +83,31 @@ impl Amount {
 /// How a form prints amounts and rates: always two decimals, half-up; thousands separators (1,061.38) or not
 /// (1061.38), as the form's documents print them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NumberStyle {
     /// Separate thousands with commas.
     #[serde(default = "yes")]
     pub thousands: bool,
+    /// Separate thousands in the tables, where they differ from the sentences (default: as `thousands`).
+    #[serde(default)]
+    pub table_thousands: Option<bool>,
+    /// How the sentences print an amount that is zero: `"0.00"` (the default) or `"0"` (0万元).
+    #[serde(default)]
+    pub zero: ZeroStyle,
+    /// The sentences leave out trailing zeros of the decimals (686万元, 57.8万元, 28%), as some documents print
+    /// them; the tables always print two decimals.
+    #[serde(default)]
+    pub trim: bool,
+}
+
+/// How a sentence prints a zero amount.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+pub enum ZeroStyle {
+    #[default]
+    #[serde(rename = "0.00")]
+    TwoDecimals,
+    #[serde(rename = "0")]
+    Bare,
 }
 
 fn yes() -> bool {
@@ -96,7 +116,27 @@ fn yes() -> bool {
 
 impl Default for NumberStyle {
     fn default() -> Self {
-        NumberStyle { thousands: true }
+        NumberStyle::STANDARD
+    }
+}
+
+impl NumberStyle {
+    /// Two decimals with thousands separators, everywhere: 1,061.38, 0.00.
+    pub const STANDARD: NumberStyle = NumberStyle {
+        thousands: true,
+        table_thousands: None,
+        zero: ZeroStyle::TwoDecimals,
+        trim: false,
+    };
+
+    /// The style of the tables' cells: two decimals always, separators as the form prints them there.
+    pub fn for_tables(self) -> NumberStyle {
+        NumberStyle {
+            thousands: self.table_thousands.unwrap_or(self.thousands),
+            table_thousands: None,
+            zero: ZeroStyle::TwoDecimals,
+            trim: false,
+        }
     }
 }
 
@@ -393,6 +433,37 @@ impl<'de> Deserialize<'de> for Money {
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.amount.decimal().to_string())
+    }
+}
+
+/// A money figure in 元, as the 预算 tables state them: a [`Money`] whose unit is 元, not 万元. The sentences speak
+/// in 万元: [`Yuan::wan`].
+#[derive(Clone, Debug)]
+pub struct Yuan(pub Money);
+
+impl Yuan {
+    /// The figure in 万元, exact (rounded only where it is printed).
+    pub fn wan(&self) -> Amount {
+        Amount(self.0.amount.0 / Decimal::from(10_000))
+    }
+}
+
+impl Deref for Yuan {
+    type Target = Money;
+    fn deref(&self) -> &Money {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Yuan {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Money::deserialize(deserializer).map(Yuan)
+    }
+}
+
+impl Serialize for Yuan {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
     }
 }
 

@@ -76,7 +76,7 @@ fn prepare_loaded(
     };
     validate::validate(&loaded, &mut diagnostics);
     let (style_map, substituted) = fonts::resolve(
-        &loaded.doc.document.fonts,
+        &loaded.doc.info().fonts,
         engine,
         Some(loaded.file("document.toml")),
     );

@@ -106,6 +106,7 @@ rules! {
     MissingBudget = "missing-budget", Warning, Check, "a 项 of 公开05表 has no year-start budget in explanation.toml";
     ScoreMismatch = "score-mismatch", Error, Check, "self-evaluation weights add up to 100, no score exceeds its weight, an average score is at most 100";
     ExecutionRate = "execution-rate", Error, Check, "a project's 全年执行数 does not exceed its 全年预算数 (资金执行率 ≤ 100%)";
+    BudgetLink = "budget-link", Error, Load, "a 预算 named in document.toml (budget, previous_budget) is read, of the right year, and agrees with the figures the document states";
     Coverage = "coverage", Warning, Check, "the funds the self-evaluation covers do not exceed the year's 项目支出 (05/08表)";
 }
 

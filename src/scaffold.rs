@@ -10,8 +10,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::form::Form;
-use crate::model::{Document, Kind, SectionId};
+use crate::model::{
+    Doc, Document, DocumentInfo, DocumentKind, Glossary, Kind, SectionId, VehicleCount,
+};
 use crate::money::Money;
+
+mod budget;
 
 /// The templates, by path under `scaffold/`: a form's folder (its `scaffold` key) first, then `common/`. `{{name}}`
 /// marks a value filled in by [`scaffold`]. A test checks the list against the folder.
@@ -124,16 +128,96 @@ static TEMPLATES: &[(&str, &str)] = &[
         "shanghai/table09.toml",
         include_str!("../scaffold/shanghai/table09.toml"),
     ),
+    (
+        "shanghai-yusuan/assets.toml",
+        include_str!("../scaffold/shanghai-yusuan/assets.toml"),
+    ),
+    (
+        "shanghai-yusuan/default-terms.toml",
+        include_str!("../scaffold/shanghai-yusuan/default-terms.toml"),
+    ),
+    (
+        "shanghai-yusuan/document.toml",
+        include_str!("../scaffold/shanghai-yusuan/document.toml"),
+    ),
+    (
+        "shanghai-yusuan/explanation.toml",
+        include_str!("../scaffold/shanghai-yusuan/explanation.toml"),
+    ),
+    (
+        "shanghai-yusuan/glossary.toml",
+        include_str!("../scaffold/shanghai-yusuan/glossary.toml"),
+    ),
+    (
+        "shanghai-yusuan/operating_costs.toml",
+        include_str!("../scaffold/shanghai-yusuan/operating_costs.toml"),
+    ),
+    (
+        "shanghai-yusuan/overview.toml",
+        include_str!("../scaffold/shanghai-yusuan/overview.toml"),
+    ),
+    (
+        "shanghai-yusuan/performance.toml",
+        include_str!("../scaffold/shanghai-yusuan/performance.toml"),
+    ),
+    (
+        "shanghai-yusuan/procurement.toml",
+        include_str!("../scaffold/shanghai-yusuan/procurement.toml"),
+    ),
+    (
+        "shanghai-yusuan/projects.toml",
+        include_str!("../scaffold/shanghai-yusuan/projects.toml"),
+    ),
+    (
+        "shanghai-yusuan/table01.toml",
+        include_str!("../scaffold/shanghai-yusuan/table01.toml"),
+    ),
+    (
+        "shanghai-yusuan/table02.toml",
+        include_str!("../scaffold/shanghai-yusuan/table02.toml"),
+    ),
+    (
+        "shanghai-yusuan/table03.toml",
+        include_str!("../scaffold/shanghai-yusuan/table03.toml"),
+    ),
+    (
+        "shanghai-yusuan/table04.toml",
+        include_str!("../scaffold/shanghai-yusuan/table04.toml"),
+    ),
+    (
+        "shanghai-yusuan/table05.toml",
+        include_str!("../scaffold/shanghai-yusuan/table05.toml"),
+    ),
+    (
+        "shanghai-yusuan/table06.toml",
+        include_str!("../scaffold/shanghai-yusuan/table06.toml"),
+    ),
+    (
+        "shanghai-yusuan/table07.toml",
+        include_str!("../scaffold/shanghai-yusuan/table07.toml"),
+    ),
+    (
+        "shanghai-yusuan/table08.toml",
+        include_str!("../scaffold/shanghai-yusuan/table08.toml"),
+    ),
+    (
+        "shanghai-yusuan/table09.toml",
+        include_str!("../scaffold/shanghai-yusuan/table09.toml"),
+    ),
+    (
+        "shanghai-yusuan/three_public.toml",
+        include_str!("../scaffold/shanghai-yusuan/three_public.toml"),
+    ),
 ];
 
-/// A form's template of `file`: its own, else the common one.
+/// A form's template of `file`: its own, else (a 决算's) the common one.
 fn template(form: &Form, file: &str) -> Option<&'static str> {
     let own = format!("{}/{file}", form.scaffold);
-    let common = format!("common/{file}");
-    [own, common].iter().find_map(|path| {
+    let common = (form.document == DocumentKind::FinalAccounts).then(|| format!("common/{file}"));
+    std::iter::once(own).chain(common).find_map(|path| {
         TEMPLATES
             .iter()
-            .find(|(p, _)| p == path)
+            .find(|(p, _)| *p == path)
             .map(|(_, text)| *text)
     })
 }
@@ -148,8 +232,11 @@ pub struct Options {
     pub unit: Option<String>,
     pub year: Option<i32>,
     pub kind: Option<Kind>,
-    /// The form's id; else last year's form when it covers the year, else the one form that covers the year.
+    /// The form's id; else last year's form when it covers the year, else the one form of the kind of document
+    /// that covers the year.
     pub form: Option<String>,
+    /// 决算 or 预算, when no form is named (else the form's).
+    pub document: Option<DocumentKind>,
 }
 
 /// A new document folder, not yet written: its files and what the user should know about them.
@@ -191,6 +278,13 @@ pub enum NewError {
     NoForm(i32, String),
     #[error("several forms cover {0}: choose one with --form ({1})")]
     SeveralForms(i32, String),
+    #[error(
+        "the folder given with --from is a {last}, and the new one a {new}: --from takes last year's {new}"
+    )]
+    OtherKind {
+        last: &'static str,
+        new: &'static str,
+    },
     #[error("cannot write {path}: {source}")]
     Io {
         path: PathBuf,
@@ -200,7 +294,7 @@ pub enum NewError {
 
 /// Reads last year's folder for `--from`. Only its values are needed, so it has to load (parse), not to pass every
 /// check: a published document with a rule broken still has its duties and totals.
-pub fn read_last_year(dir: &Path) -> Result<Document, crate::Rejected> {
+pub fn read_last_year(dir: &Path) -> Result<Doc, crate::Rejected> {
     match crate::load::load(dir) {
         Ok((loaded, _warnings)) => Ok(loaded.doc),
         Err(failure) => Err(crate::Rejected {
@@ -211,18 +305,19 @@ pub fn read_last_year(dir: &Path) -> Result<Document, crate::Rejected> {
 }
 
 /// Builds the files of a new document: from `options`, and from last year's document where given.
-pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, NewError> {
-    let unit = match (&options.unit, last) {
+pub fn scaffold(options: &Options, last_doc: Option<&Doc>) -> Result<Scaffold, NewError> {
+    let info = last_doc.map(Doc::info);
+    let unit = match (&options.unit, info) {
         (Some(unit), _) => unit.trim().to_string(),
-        (None, Some(last)) => last.document.unit.value.clone(),
+        (None, Some(last)) => last.unit.value.clone(),
         (None, None) => return Err(NewError::MissingUnit),
     };
     if unit.is_empty() {
         return Err(NewError::EmptyUnit);
     }
-    let year = match (options.year, last) {
+    let year = match (options.year, info) {
         (Some(year), _) => year,
-        (None, Some(last)) => last.document.year.value + 1,
+        (None, Some(last)) => last.year.value + 1,
         (None, None) => return Err(NewError::MissingYear),
     };
     if !(1949..=2200).contains(&year) {
@@ -230,12 +325,12 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
     }
     let kind = options
         .kind
-        .or(last.map(|l| l.document.kind.value))
+        .or(info.map(|l| l.kind.value))
         .unwrap_or(Kind::Unit);
 
     let mut notes = Vec::new();
-    if let Some(last) = last {
-        let last_year = last.document.year.value;
+    if let Some(last) = info {
+        let last_year = last.year.value;
         if last_year != year - 1 {
             notes.push(format!(
                 "the folder given with --from is for {last_year}, not {}: its figures were still entered as the \
@@ -245,7 +340,14 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
         }
     }
 
-    let form = choose_form(options.form.as_deref(), last, year)?;
+    let form = choose_form(options, info, year)?;
+    if let Some(last) = last_doc.filter(|l| l.kind() != form.document) {
+        return Err(NewError::OtherKind {
+            last: last.kind().word(),
+            new: form.document.word(),
+        });
+    }
+    let last = last_doc.and_then(Doc::final_accounts);
     if !form.covers(year) {
         notes.push(format!(
             "the form {} covers {}, not {year}: `juesuan check` will say so until the year or the form is changed",
@@ -258,14 +360,21 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
         ("unit", toml_string(&unit)),
         ("year", year.to_string()),
         ("kind", toml_string(kind.word())),
-        ("published", published(year, last)),
     ];
+    if form.document == DocumentKind::Budget {
+        values.extend(budget::values(&form, year, last_doc.and_then(Doc::budget)));
+        return Ok(files(&form, kind, &values, notes));
+    }
+    values.push(("published", published(year, last)));
     values.extend(document_values(last));
     values.extend(overview_values(last));
     values.extend(previous_figures(&form, last));
     values.push(("government_fund", fund_block(last, Fund::Government)));
     values.push(("state_capital", fund_block(last, Fund::StateCapital)));
-    values.push(("vehicles", vehicles(&form, last)));
+    values.push((
+        "vehicles",
+        vehicles(&form, last.map(|l| l.assets.vehicles.as_slice())),
+    ));
     values.push((
         "form_title",
         toml_string(last.and_then(|l| l.performance.as_ref()).map_or(
@@ -273,7 +382,7 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
             |p| p.form_title.value.as_str(),
         )),
     ));
-    let (terms, commented) = terms(&form, last);
+    let (terms, commented) = terms(&form, last.map(|l| &l.glossary));
     if commented > 0 {
         notes.push(format!(
             "{commented} glossary entr{} of last year name a line of 公开05表 by its code; they are commented out \
@@ -283,31 +392,38 @@ pub fn scaffold(options: &Options, last: Option<&Document>) -> Result<Scaffold, 
     }
     values.push(("terms", terms));
 
-    let sections = form.sections();
+    Ok(files(&form, kind, &values, notes))
+}
+
+/// Every section file of a document of the form and 主体, from its template with the values filled in.
+fn files(form: &Form, kind: Kind, values: &[(&str, String)], notes: Vec<String>) -> Scaffold {
+    let sections = form.sections_of(kind);
     let files = sections
         .iter()
         .map(|&section| {
-            let template = template(&form, section.file()).unwrap_or("");
+            let template = template(form, section.file()).unwrap_or("");
             (
                 section.file(),
-                header(section, &form.section_title(section)) + &fill(template, &values),
+                header(section, &form.section_title(section, None), form.document)
+                    + &fill(template, values),
             )
         })
         .collect();
-    Ok(Scaffold {
+    Scaffold {
         files,
         sections,
         notes,
-    })
+    }
 }
 
 /// The form a new folder is written for: the one named, else last year's if it covers the year, else the one form
 /// that covers the year.
 fn choose_form(
-    named: Option<&str>,
-    last: Option<&Document>,
+    options: &Options,
+    last: Option<&crate::model::DocumentInfo>,
     year: i32,
 ) -> Result<std::sync::Arc<Form>, NewError> {
+    let named = options.form.as_deref();
     let all = || {
         Form::ids()
             .filter_map(Form::get)
@@ -318,11 +434,16 @@ fn choose_form(
     if let Some(id) = named {
         return Form::get(id).ok_or_else(|| NewError::UnknownForm(id.to_string(), all()));
     }
-    let lasts = last.and_then(|l| Form::get(&l.document.form.value));
+    let lasts = last.and_then(|l| Form::get(&l.form.value));
     if let Some(form) = lasts.clone().filter(|f| f.covers(year)) {
         return Ok(form);
     }
-    match Form::covering(year).as_slice() {
+    let document = options.document.or(lasts.as_ref().map(|f| f.document));
+    let covering: Vec<&str> = Form::covering(year)
+        .into_iter()
+        .filter(|id| document.is_none_or(|d| Form::get(id).is_some_and(|f| f.document == d)))
+        .collect();
+    match covering.as_slice() {
         // No form covers the year yet: last year's goes on (a note says so), else there is none to choose.
         [] => lasts.ok_or_else(|| NewError::NoForm(year, all())),
         [one] => Form::get(one).ok_or_else(|| NewError::NoForm(year, all())),
@@ -375,12 +496,18 @@ pub fn write(dir: &Path, scaffold: &Scaffold) -> Result<Vec<PathBuf>, NewError> 
 
 /// The first lines of every file: the schema directive editors read (taplo / Even Better TOML), what the file is,
 /// and how to fill it in.
-fn header(section: SectionId, title: &str) -> String {
+fn header(section: SectionId, title: &str, document: DocumentKind) -> String {
     let schema = crate::schema::schema_file_name(section);
+    let unit = match document {
+        DocumentKind::FinalAccounts => "金额以万元为单位，写成数字（如 1061.38）",
+        DocumentKind::Budget => {
+            "金额写成数字（预算表1–8以元为单位，如 371514655.00；其余以万元为单位）"
+        }
+    };
     format!(
         "#:schema ./{SCHEMA_DIR}/{schema}\n\
          # {title}\n\
-         # 由 juesuan new 生成。标有“待填写”的数字和文字请按实际情况填写；金额以万元为单位，写成数字（如 1061.38），\n\
+         # 由 juesuan new 生成。标有“待填写”的数字和文字请按实际情况填写；{unit}，\n\
          # 不加引号和千分位。填完后运行 juesuan check 检查。\n\n"
     )
 }
@@ -463,15 +590,15 @@ fn document_values(last: Option<&Document>) -> Vec<(&'static str, String)> {
         ("short_name", short_name),
         ("supervisor", toml_string(supervisor)),
         ("charts", charts.to_string()),
-        ("fonts", fonts(last)),
+        ("fonts", fonts(last.map(|l| &l.document))),
     ]
 }
 
 /// `[fonts]` as last year named them, or a commented example.
-fn fonts(last: Option<&Document>) -> String {
+fn fonts(last: Option<&DocumentInfo>) -> String {
     let chosen: Vec<(&str, &str)> = last
         .map(|l| {
-            let f = &l.document.fonts;
+            let f = &l.fonts;
             [
                 ("title", &f.title),
                 ("heading1", &f.heading1),
@@ -633,7 +760,7 @@ fn previous_figures(form: &Form, last: Option<&Document>) -> Vec<(&'static str, 
                         figure(money),
                         p.what,
                         l.document.year.value,
-                        form.table_name(p.from.0),
+                        form.table_name(p.from.0, None),
                         p.from.1
                     ),
                     // Left out rather than 0: a wrong 0 would make the narrative state a change that did not happen.
@@ -701,14 +828,11 @@ fn fund_block(last: Option<&Document>, fund: Fund) -> String {
 }
 
 /// The vehicle kinds, last year's or the form's, each with its count to fill in.
-fn vehicles(form: &Form, last: Option<&Document>) -> String {
+fn vehicles(form: &Form, last: Option<&[VehicleCount]>) -> String {
     let kinds: Vec<&str> = match last {
-        Some(l) if !l.assets.vehicles.is_empty() => l
-            .assets
-            .vehicles
-            .iter()
-            .map(|v| v.kind.value.as_str())
-            .collect(),
+        Some(vehicles) if !vehicles.is_empty() => {
+            vehicles.iter().map(|v| v.kind.value.as_str()).collect()
+        }
         _ => form
             .wording
             .vehicle_kinds
@@ -730,8 +854,8 @@ fn vehicles(form: &Form, last: Option<&Document>) -> String {
 
 /// The glossary: last year's terms (entries naming a code commented out, as this year's 公开05表 does not list the
 /// line yet) or the standard terms; and how many entries were commented out.
-fn terms(form: &Form, last: Option<&Document>) -> (String, usize) {
-    let Some(last) = last else {
+fn terms(form: &Form, last: Option<&Glossary>) -> (String, usize) {
+    let Some(glossary) = last else {
         return (
             template(form, "default-terms.toml")
                 .unwrap_or("")
@@ -741,7 +865,7 @@ fn terms(form: &Form, last: Option<&Document>) -> (String, usize) {
     };
     let mut out = Vec::new();
     let mut commented = Vec::new();
-    for term in &last.glossary.terms {
+    for term in &glossary.terms {
         let mut lines = vec!["[[terms]]".to_string()];
         if let Some(t) = &term.term {
             lines.push(format!("term = {}", toml_string(&t.value)));
@@ -789,18 +913,27 @@ mod tests {
                 form: Some(id.to_string()),
                 ..Options::default()
             };
-            let s = scaffold(&options, None).unwrap();
-            assert_eq!(s.files.len(), form.sections().len());
-            for ((file, text), section) in s.files.iter().zip(&s.sections) {
-                assert!(
-                    template(&form, file).is_some(),
-                    "{id}: no template for {file}"
-                );
-                assert!(!text.contains("{{"), "{id}: {file} has an unfilled marker");
-                assert!(
-                    text.starts_with(&format!("#:schema ./.schema/{}.json", section.key())),
-                    "{file} starts with its schema directive"
-                );
+            for kind in [Kind::Unit, Kind::Department] {
+                let options = Options {
+                    kind: Some(kind),
+                    ..options.clone()
+                };
+                let s = scaffold(&options, None).unwrap();
+                assert_eq!(s.files.len(), form.sections_of(kind).len());
+                for ((file, text), section) in s.files.iter().zip(&s.sections) {
+                    assert!(
+                        template(&form, file).is_some(),
+                        "{id}: no template for {file}"
+                    );
+                    assert!(!text.contains("{{"), "{id}: {file} has an unfilled marker");
+                    assert!(
+                        text.starts_with(&format!(
+                            "#:schema ./.schema/{}",
+                            crate::schema::schema_file_name(*section)
+                        )),
+                        "{file} starts with its schema directive"
+                    );
+                }
             }
         }
     }
@@ -824,11 +957,16 @@ mod tests {
 
     #[test]
     fn the_form_follows_the_year_unless_named() {
-        let for_year = |year| choose_form(None, None, year).map(|f| f.id.clone());
+        let options = Options::default();
+        let for_year = |year| choose_form(&options, None, year).map(|f| f.id.clone());
         assert_eq!(for_year(2021).unwrap(), "zhejiang-2020");
         assert!(matches!(for_year(1990), Err(NewError::NoForm(1990, _))));
+        let named = Options {
+            form: Some("nowhere-2020".into()),
+            ..Options::default()
+        };
         assert!(matches!(
-            choose_form(Some("nowhere-2020"), None, 2021),
+            choose_form(&named, None, 2021),
             Err(NewError::UnknownForm(..))
         ));
     }

@@ -12,7 +12,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 
 use crate::model::SectionId;
-use crate::money::{Located, Money, Points};
+use crate::money::{Located, Money, Points, Yuan};
 
 /// The JSON Schema `format` of an amount: a number to an editor, and to [`crate::figures`] the mark of a figure a
 /// form's table can show.
@@ -66,9 +66,12 @@ pub fn all(sections: &[SectionId]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// `table01` → `table01.json`.
+/// `table01` → `table01.json`; a 预算's sections, whose keys are the 决算's, → `budget-table01.json`.
 pub fn schema_file_name(section: SectionId) -> String {
-    format!("{}.json", section.key())
+    match section.kind() {
+        Some(crate::model::DocumentKind::Budget) => format!("budget-{}.json", section.key()),
+        _ => format!("{}.json", section.key()),
+    }
 }
 
 /// Writes every schema into `dir` (created if missing), each file atomically; returns the paths written.
@@ -106,6 +109,24 @@ impl JsonSchema for Money {
             "type": "number",
             "format": MONEY_FORMAT,
             "description": "金额（万元），写成数字，如 1061.38；不加引号，不加千分位"
+        })
+    }
+}
+
+impl JsonSchema for Yuan {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Yuan".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "number",
+            "format": MONEY_FORMAT,
+            "description": "金额（元），写成数字，如 371514655.00；不加引号，不加千分位"
         })
     }
 }

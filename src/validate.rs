@@ -10,6 +10,7 @@
 //! and `performance` (the self-evaluation forms). [`numbers`] walks every number of a data file by key path; it
 //! feeds the sign rule and lets the mutation test enumerate figures generically.
 
+mod budget;
 mod codes;
 mod cross;
 mod facts;
@@ -136,15 +137,26 @@ pub fn free_figure(file: &str, path: &str) -> Option<&'static str> {
 /// Runs every rule on a loaded document.
 pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     let first = out.len();
-    Validator {
-        loaded,
-        doc: &loaded.doc,
-        form: &loaded.form,
-        out,
+    match &loaded.doc {
+        Doc::FinalAccounts(doc) => Validator {
+            loaded,
+            doc,
+            form: &loaded.form,
+            out,
+        }
+        .run(),
+        Doc::Budget(doc) => Validator {
+            loaded,
+            doc,
+            form: &loaded.form,
+            out,
+        }
+        .run(),
     }
-    .run();
+
     // The rules name the tables 公开01表 … 公开09表; a form whose tables have other names (no label: the title)
     // gets its own names in every finding.
+    let placeholders = crate::form::Placeholders::of(loaded.doc.info());
     let names: Vec<(String, String)> = loaded
         .form
         .tables
@@ -152,7 +164,7 @@ pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
         .map(|t| {
             (
                 format!("公开{}表", &t.section.key()["table".len()..]),
-                loaded.form.table_name(t.section),
+                loaded.form.table_name(t.section, Some(&placeholders)),
             )
         })
         .filter(|(rule_name, name)| rule_name != name)
@@ -175,9 +187,12 @@ pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     }
 }
 
-struct Validator<'a> {
+/// The rules' view of a loaded document of kind `D` ([`Document`] for a 决算, [`BudgetDocument`] for a 预算):
+/// the checks every kind shares ([`Validator::identity`], [`Validator::bound`], the facts, signs and placeholders)
+/// are written once for any `D`.
+struct Validator<'a, D = Document> {
     loaded: &'a Loaded,
-    doc: &'a Document,
+    doc: &'a D,
     form: &'a Form,
     out: &'a mut Vec<Diagnostic>,
 }
@@ -299,11 +314,7 @@ fn tolerance(n: usize) -> Decimal {
     Decimal::new(5, 3) * Decimal::from(n)
 }
 
-impl<'a> Validator<'a> {
-    fn file(&self, name: &str) -> FileId {
-        self.loaded.file(name)
-    }
-
+impl Validator<'_> {
     fn run(mut self) {
         let tables = class_tables(self.doc);
         self.document_facts();
@@ -316,6 +327,12 @@ impl<'a> Validator<'a> {
         self.signs();
         self.performance();
         self.placeholders();
+    }
+}
+
+impl<D> Validator<'_, D> {
+    fn file(&self, name: &str) -> FileId {
+        self.loaded.file(name)
     }
 
     /// A term for a figure that may be absent.

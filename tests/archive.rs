@@ -271,7 +271,7 @@ fn the_attachments_are_source_files_of_the_pdf_a_3u() {
         );
         let description = text(spec, "Desc").unwrap_or_default();
         assert!(
-            description.contains(&form.section_title(section)),
+            description.contains(&form.section_title(section, None)),
             "{description}"
         );
         let stream = spec
@@ -380,7 +380,7 @@ fn expected_bookmarks(dir: &str) -> (Vec<String>, Vec<String>) {
     let mut forms = Vec::new();
     for block in &report.blocks {
         match block {
-            Block::Heading { level, text } if *level <= 2 => headings.push(text.clone()),
+            Block::Heading { level, text, .. } if *level <= 2 => headings.push(text.clone()),
             Block::SelfEvaluation(form) => {
                 headings.push(form.label.clone());
                 forms.push(form.label.clone());
@@ -578,4 +578,89 @@ fn help_says_pdf_a_2_forbids_attachments() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("PDF/A-2 forbids attachments"), "{help}");
     assert!(help.contains("juesuan extract"), "{help}");
+}
+
+/// The operators of a CFF font's top DICT, in order (two-byte operators as 1200 + b1).
+fn cff_top_dict_operators(cff: &[u8]) -> Vec<u16> {
+    // An INDEX: count, offSize, count + 1 offsets (1-based), then the data; returns (items, end).
+    fn index(data: &[u8], at: usize) -> (Vec<&[u8]>, usize) {
+        let count = u16::from_be_bytes([data[at], data[at + 1]]) as usize;
+        if count == 0 {
+            return (Vec::new(), at + 2);
+        }
+        let size = data[at + 2] as usize;
+        let offset = |i: usize| {
+            let p = at + 3 + i * size;
+            data[p..p + size]
+                .iter()
+                .fold(0usize, |n, b| (n << 8) | *b as usize)
+        };
+        let base = at + 3 + (count + 1) * size - 1;
+        let items = (0..count)
+            .map(|i| &data[base + offset(i)..base + offset(i + 1)])
+            .collect();
+        (items, base + offset(count))
+    }
+    let header = cff[2] as usize;
+    let (_, after_names) = index(cff, header);
+    let (top, _) = index(cff, after_names);
+    let dict = top[0];
+    let mut ops = Vec::new();
+    let mut i = 0;
+    while i < dict.len() {
+        let b = dict[i];
+        i += match b {
+            0..=11 | 13..=21 => {
+                ops.push(b as u16);
+                1
+            }
+            12 => {
+                ops.push(1200 + dict[i + 1] as u16);
+                2
+            }
+            28 => 3,
+            29 => 5,
+            30 => {
+                // a real: nibbles up to one of value 0xf
+                let mut n = 1;
+                while dict[i + n] & 0x0f != 0x0f && dict[i + n] >> 4 != 0x0f {
+                    n += 1;
+                }
+                n + 1
+            }
+            32..=246 => 1,
+            247..=254 => 2,
+            _ => panic!("reserved byte {b} in a top DICT"),
+        };
+    }
+    ops
+}
+
+#[test]
+fn no_embedded_font_has_its_font_matrix_right_after_ros() {
+    // veraPDF 1.28 does not clear its operand stack after ROS (12 30): a FontMatrix (12 7) directly after it is
+    // read with ROS's operands and every glyph width fails PDF/A 6.2.11.5-1 / PDF/UA 7.21.5-1.
+    const ROS: u16 = 1230;
+    const FONT_MATRIX: u16 = 1207;
+    let pdf = open(rendered("jinhua-hrss-dsc-2020"));
+    let mut fonts = 0;
+    for object in pdf.objects() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !is_name(stream.dict().get::<Name>("Subtype"), "CIDFontType0C") {
+            continue;
+        }
+        let data = stream.decoded().expect("a decodable font");
+        let ops = cff_top_dict_operators(&data);
+        let ros = ops.iter().position(|op| *op == ROS).expect("a CID font");
+        assert_ne!(
+            ops.get(ros + 1),
+            Some(&FONT_MATRIX),
+            "a font's top DICT has FontMatrix right after ROS: {ops:?}"
+        );
+        fonts += 1;
+    }
+    // 正文 (FandolSong-Regular), 标题 and bold (FandolSong-Bold, FandolHei) at least
+    assert!(fonts >= 3, "{fonts} CFF fonts embedded");
 }

@@ -10,7 +10,7 @@ fn narrative(name: &str) -> String {
     let mut out = String::new();
     for block in &prepared.report.blocks {
         match block {
-            Block::Heading { level, text } => {
+            Block::Heading { level, text, .. } => {
                 out += &format!("{} {text}\n", "#".repeat(*level as usize))
             }
             Block::Paragraph { text } => out += &format!("{text}\n"),

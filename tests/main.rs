@@ -3,6 +3,7 @@
 
 mod archive;
 mod batch;
+mod budget;
 mod check;
 mod cli;
 mod derive;

@@ -120,10 +120,18 @@ pub fn rendered(name: &'static str) -> &'static Path {
     static JINHUA: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     static SAMPLE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     static PUTUO: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    static SWJ_DEPT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    static SWJ_UNIT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    static SFJ_DEPT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    static SFJ_UNIT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let cell = match name {
         "jinhua-hrss-dsc-2020" => &JINHUA,
         "example-2021" => &SAMPLE,
         "putuo-ghzyj-2024" => &PUTUO,
+        "yusuan-2025-putuo-swj-dept" => &SWJ_DEPT,
+        "yusuan-2025-putuo-swj-unit" => &SWJ_UNIT,
+        "yusuan-2026-putuo-sfj-dept" => &SFJ_DEPT,
+        "yusuan-2026-putuo-sfj-unit" => &SFJ_UNIT,
         _ => unreachable!(),
     };
     let (_, path) = cell.get_or_init(|| {

@@ -100,8 +100,10 @@ fn a_new_folder_from_last_year_carries_its_text_and_figures_over() {
     insta::assert_snapshot!("new_from", transcript(&out).replace(&jinhua(), "[JINHUA]"));
     let last = juesuan::scaffold::read_last_year(&example("jinhua-hrss-dsc-2020"))
         .unwrap_or_else(|_| panic!("the example loads"));
+    let last = last.final_accounts().unwrap();
     let new =
         juesuan::scaffold::read_last_year(&dir).unwrap_or_else(|_| panic!("the new folder loads"));
+    let new = new.final_accounts().unwrap();
 
     let d = &new.document;
     assert_eq!(d.unit.value, last.document.unit.value);
@@ -197,6 +199,7 @@ fn a_fund_spent_last_year_keeps_its_previous_figure() {
     assert!(out.status.success(), "{}", stderr(&out));
     let new =
         juesuan::scaffold::read_last_year(&dir).unwrap_or_else(|_| panic!("the new folder loads"));
+    let new = new.final_accounts().unwrap();
     let previous = |f: &Option<juesuan::model::FundExplanation>| {
         f.as_ref()
             .and_then(|f| f.previous_expenditure.as_ref())

@@ -91,8 +91,8 @@ pub(super) fn zhejiang(ctx: &Ctx, out: &mut Vec<Block>, kind: FundKind) {
         .iter()
         .map(|(code, a)| {
             format!(
-                "{}（类）支出{}{}",
-                super::wording::class_stem(&names.name(code)),
+                "{}{}{}",
+                super::wording::class_phrase(&names.name(code)),
                 w.wan(*a),
                 w.share(*a, total, "，占").unwrap_or_default()
             )
@@ -108,13 +108,11 @@ pub(super) fn zhejiang(ctx: &Ctx, out: &mut Vec<Block>, kind: FundKind) {
     out.push(heading(3, format!("3.{what}决算具体情况。")));
     let budget = explanation
         .and_then(|e| e.budget.as_ref())
-        .map_or(Amount::ZERO, |b| b.amount);
+        .map(|b| b.amount);
     let mut s = format!(
-        "{}年度{what}年初预算为{}，支出决算为{}{}",
+        "{}年度{what}{}",
         ctx.year,
-        w.wan(budget),
-        w.wan(total),
-        w.completion(total, budget, "年初预算")
+        super::general_budget::plan_and_actual(w, budget, total, "决算为")
     );
     s += &because(explanation.and_then(|e| text(&e.budget_reason)));
     s.push('。');

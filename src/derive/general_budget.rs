@@ -2,18 +2,41 @@
 //! the structure by 类, each 项 against its year-start budget, and the 人员经费 / 公用经费 they went to.
 
 use super::charts::share_chart;
-use super::wording::{Names, class_stem, compared, get, sentence, text};
+use super::wording::{Names, Words, class_stem, compared, get, sentence, text};
 use super::{Block, Ctx, heading, para};
 use crate::model::{ItemBudget, SpendLine};
 use crate::money::Amount;
 
 /// The year-start budget of 一般公共预算 money: as stated, else the sum of the 项 budgets.
-pub(super) fn general_budget_plan(ctx: &Ctx) -> Amount {
+pub(super) fn general_budget_plan(ctx: &Ctx) -> Option<Amount> {
     let e = &ctx.doc.explanation.general_budget;
-    e.budget
-        .as_ref()
-        .map(|b| b.amount)
-        .unwrap_or_else(|| e.items.iter().map(|i| i.budget.amount).sum())
+    e.budget.as_ref().map(|b| b.amount).or_else(|| {
+        let stated: Vec<Amount> = e
+            .items
+            .iter()
+            .filter_map(|i| i.budget.as_ref().map(|b| b.amount))
+            .collect();
+        (!stated.is_empty()).then(|| stated.into_iter().sum())
+    })
+}
+
+/// "年初预算为X，支出决算为Y，完成年初预算的r%", or only "{alone}Y" when no year-start budget is stated: a budget
+/// the data does not give is not printed as 0.00 (`missing-budget` says which).
+pub(super) fn plan_and_actual(
+    w: Words,
+    budget: Option<Amount>,
+    actual: Amount,
+    alone: &str,
+) -> String {
+    match budget {
+        Some(b) => format!(
+            "年初预算为{}，支出决算为{}{}",
+            w.wan(b),
+            w.wan(actual),
+            w.completion(actual, b, "年初预算")
+        ),
+        None => format!("{alone}{}", w.wan(actual)),
+    }
 }
 
 /// （五）一般公共预算财政拨款支出决算情况说明, Zhejiang: 1. 总体 2. 结构 3. 具体 (each 项).
@@ -72,11 +95,9 @@ pub(super) fn zhejiang(ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(heading(3, "3.一般公共预算财政拨款支出决算具体情况。"));
     let budget = general_budget_plan(ctx);
     let mut s = format!(
-        "{}年度一般公共预算财政拨款支出年初预算为{}，支出决算为{}{}。",
+        "{}年度一般公共预算财政拨款支出{}。",
         ctx.year,
-        w.wan(budget),
-        w.wan(total),
-        w.completion(total, budget, "年初预算")
+        plan_and_actual(w, budget, total, "决算为")
     );
     if let Some(r) = text(&e.budget_reason) {
         s += &format!("主要原因是{r}");
@@ -94,28 +115,22 @@ pub(super) fn zhejiang(ctx: &Ctx, out: &mut Vec<Block>) {
     out.push(para(s));
     for row in items {
         let actual = get(row.total.as_ref());
-        let planned = e.items.iter().find(|i| i.code.value == row.code.value);
+        let planned = e
+            .items
+            .iter()
+            .find(|i| i.code.value == row.code.value)
+            .and_then(|p| p.budget.as_ref().map(|b| (p, b.amount)));
         let mut s = format!("{}。", names.path(&row.code));
-        match planned {
-            Some(p) => {
+        s += &plan_and_actual(w, planned.map(|(_, b)| b), actual, "支出决算为");
+        match planned.and_then(|(p, b)| text(&p.reason).map(|r| (b, r))) {
+            Some((budget, r)) => {
                 s += &format!(
-                    "年初预算为{}，支出决算为{}{}",
-                    w.wan(p.budget.amount),
-                    w.wan(actual),
-                    w.completion(actual, p.budget.amount, "年初预算")
-                );
-                match text(&p.reason) {
-                    Some(r) => {
-                        s += &format!(
-                            "，决算数{}预算数的主要原因是{}",
-                            compared(actual, p.budget.amount),
-                            sentence(r)
-                        )
-                    }
-                    None => s.push('。'),
-                }
+                    "，决算数{}预算数的主要原因是{}",
+                    compared(actual, budget),
+                    sentence(r)
+                )
             }
-            None => s += &format!("支出决算为{}。", w.wan(actual)),
+            None => s.push('。'),
         }
         out.push(para(s));
     }
@@ -134,8 +149,8 @@ fn structure_sentence(
         .iter()
         .map(|(code, a)| {
             format!(
-                "{}（类）支出{}{}",
-                class_stem(&names.name(code)),
+                "{}{}{}",
+                super::wording::class_phrase(&names.name(code)),
                 w.wan(*a),
                 w.share(*a, total, "，占").unwrap_or_default()
             )
@@ -264,12 +279,12 @@ pub(super) fn shanghai(ctx: &Ctx, out: &mut Vec<Block>) {
     let budget = general_budget_plan(ctx);
     let items: Vec<&SpendLine> = t.rows.iter().filter(|r| r.code.len() == 7).collect();
     let mut s = format!(
-        "一般公共预算财政拨款支出年初预算为{}，支出决算为{}{}。",
-        w.wan(budget),
-        w.wan(total),
-        w.completion(total, budget, "年初预算")
+        "一般公共预算财政拨款支出{}。",
+        plan_and_actual(w, budget, total, "决算为")
     );
-    s += &against_budget(total, budget, text(&e.budget_reason));
+    if let Some(budget) = budget {
+        s += &against_budget(total, budget, text(&e.budget_reason));
+    }
     if !items.is_empty() {
         s += "其中：";
     }
@@ -302,18 +317,11 @@ pub(super) fn item_sentence(
     if let Some(purpose) = planned.and_then(|p| text(&p.purpose)) {
         s += &format!("主要用于：{}", sentence(purpose));
     }
-    match planned {
-        Some(p) => {
-            let budget = p.budget.amount;
-            s += &format!(
-                "年初预算为{}，支出决算为{}{}。",
-                w.wan(budget),
-                w.wan(actual),
-                w.completion(actual, budget, "年初预算")
-            );
-            s += &against_budget(actual, budget, text(&p.reason));
-        }
-        None => s += &format!("支出决算为{}。", w.wan(actual)),
+    let budget = planned.and_then(|p| p.budget.as_ref()).map(|b| b.amount);
+    s += &plan_and_actual(w, budget, actual, "支出决算为");
+    s.push('。');
+    if let (Some(p), Some(budget)) = (planned, budget) {
+        s += &against_budget(actual, budget, text(&p.reason));
     }
     s
 }

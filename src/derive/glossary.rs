@@ -2,13 +2,14 @@
 //! as the form numbers them.
 
 use super::wording::{Names, sentence, text};
-use super::{Block, Ctx, para};
+use super::{Block, para};
+use crate::form::Form;
+use crate::model::Glossary;
 
-pub(super) fn glossary(ctx: &Ctx, out: &mut Vec<Block>) {
-    let t05 = &ctx.doc.table05;
-    let names = Names::new(ctx.form, t05.rows.iter().map(|r| (&r.code, &r.name)));
-    for (i, term) in ctx.doc.glossary.terms.iter().enumerate() {
-        let n = ctx.form.wording.glossary.label(i + 1);
+/// `names` gives the 类/款/项 names of the tables, for terms that are classification lines.
+pub(super) fn glossary(form: &Form, glossary: &Glossary, names: &Names, out: &mut Vec<Block>) {
+    for (i, term) in glossary.terms.iter().enumerate() {
+        let n = form.wording.glossary.label(i + 1);
         let definition = text(&term.definition);
         let line = match (&term.term, &term.code) {
             (Some(t), _) => match definition {

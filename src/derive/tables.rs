@@ -9,7 +9,7 @@ use crate::form::table::{
     Absent, Column, HeaderCell, Orientation, Panel, Role, Row, RowSpec, Width,
 };
 use crate::form::{Form, Placeholders, TableSpec, chinese_number};
-use crate::model::Document;
+use crate::model::Doc;
 use crate::money::{Amount, NumberStyle};
 use crate::render::CellWidths;
 
@@ -83,19 +83,18 @@ fn level(code: &str) -> u8 {
 
 /// The tables of a document in the form's order.
 pub(super) fn tables(
-    doc: &Document,
+    doc: &Doc,
     form: &Form,
     p: &Placeholders,
     widths: Option<&CellWidths>,
 ) -> Vec<TableView> {
-    form.tables
-        .iter()
+    form.tables_of(p.subject)
         .map(|spec| table(doc, form, spec, p, widths))
         .collect()
 }
 
 fn table(
-    doc: &Document,
+    doc: &Doc,
     form: &Form,
     spec: &TableSpec,
     p: &Placeholders,
@@ -105,7 +104,7 @@ fn table(
     let mut builder = Builder {
         form,
         values: &values,
-        numbers: form.numbers,
+        numbers: form.numbers.for_tables(),
         any_figure: false,
     };
     let body: Vec<Vec<PanelRow>> = spec
@@ -132,8 +131,8 @@ fn table(
     }
     TableView {
         label: spec.label.clone(),
-        title: spec.title.clone(),
-        toc: spec.toc.clone().unwrap_or_else(|| spec.title.clone()),
+        title: Form::fill(&spec.title, p),
+        toc: Form::fill(spec.toc.as_ref().unwrap_or(&spec.title), p),
         unit_line: spec.unit_line.as_ref().map(|l| Form::fill(l, p)),
         money_unit: spec.money_unit.clone(),
         orientation: spec.orientation,
@@ -144,7 +143,13 @@ fn table(
                 width: c.width,
                 kind: match c.role {
                     None => CellKind::Amount,
-                    Some(Role::Code | Role::RowNo) => CellKind::Centred,
+                    Some(
+                        Role::Code
+                        | Role::ClassCode
+                        | Role::SectionCode
+                        | Role::ItemCode
+                        | Role::RowNo,
+                    ) => CellKind::Centred,
                     Some(Role::Label | Role::Name) => CellKind::Name,
                 },
             })
@@ -240,9 +245,9 @@ impl Builder<'_> {
                             .columns
                             .iter()
                             .map(|c| match c.role {
-                                Some(Role::Code) => code.to_string(),
                                 Some(Role::Name | Role::Label) => item.text("name").to_string(),
                                 Some(Role::RowNo) => String::new(),
+                                Some(code_role) => code_role.code_part(code).to_string(),
                                 None => self.cell(field(c).and_then(|f| item.amount(f))),
                             })
                             .collect();
@@ -261,24 +266,28 @@ impl Builder<'_> {
                     numbered,
                 } => {
                     let items = self.values.items(list);
-                    for (k, (code, name)) in self.form.classes.list.iter().enumerate() {
+                    let mut k = 0;
+                    for (code, name) in &self.form.classes.list {
+                        let item = items.iter().find(|i| i.text("code") == code);
+                        if item.is_none() && absent == Absent::Omit {
+                            continue;
+                        }
                         let label = if numbered {
                             format!("{}、{name}", chinese_number(k + 1))
                         } else {
                             name.clone()
                         };
-                        let item = items.iter().find(|i| i.text("code") == code);
                         let label_in = label_role(panel);
                         let cells = panel
                             .columns
                             .iter()
                             .map(|c| match c.role {
-                                Some(Role::Code) => code.clone(),
                                 Some(role) if Some(role) == label_in => label.clone(),
                                 Some(Role::RowNo) => first_no
                                     .map(|n| (n + k as u32).to_string())
                                     .unwrap_or_default(),
-                                Some(_) => String::new(),
+                                Some(Role::Label | Role::Name) => String::new(),
+                                Some(code_role) => code_role.code_part(code).to_string(),
                                 None => match item {
                                     Some(item) => self.cell(field(c).and_then(|f| item.amount(f))),
                                     None if absent == Absent::Zero => {
@@ -294,6 +303,7 @@ impl Builder<'_> {
                             level: 0,
                             total: false,
                         });
+                        k += 1;
                     }
                 }
             }
@@ -361,7 +371,7 @@ fn field(c: &Column) -> Option<&str> {
 }
 
 fn is_label_like(role: Option<Role>) -> bool {
-    matches!(role, Some(Role::Label | Role::Code | Role::Name))
+    Role::is_label_like(role)
 }
 
 /// The column a fixed row's label goes in: the label column, else the name column.

@@ -131,15 +131,21 @@ pub(super) fn zhejiang_expenditure(ctx: &Ctx, out: &mut Vec<Block>) {
 }
 
 /// The year-start budget of all 财政拨款: the 一般公共预算 items plus the two funds' budgets.
-fn fiscal_budget(ctx: &Ctx) -> Amount {
+fn fiscal_budget(ctx: &Ctx) -> Option<Amount> {
     let e = &ctx.doc.explanation;
-    let items: Amount = e.general_budget.items.iter().map(|i| i.budget.amount).sum();
-    let funds = [&e.government_fund, &e.state_capital]
-        .into_iter()
+    if let Some(b) = &e.fiscal.budget {
+        return Some(b.amount);
+    }
+    let parts: Vec<Amount> = std::iter::once(super::general_budget::general_budget_plan(ctx))
+        .chain(
+            [&e.government_fund, &e.state_capital]
+                .into_iter()
+                .flatten()
+                .map(|f| f.budget.as_ref().map(|b| b.amount)),
+        )
         .flatten()
-        .map(|f| get(f.budget.as_ref()))
-        .sum::<Amount>();
-    items + funds
+        .collect();
+    (!parts.is_empty()).then(|| parts.into_iter().sum())
 }
 
 /// （四）财政拨款收入支出决算总体情况说明, Zhejiang: income and spending against last year, spending against the
@@ -164,15 +170,17 @@ pub(super) fn zhejiang_fiscal(ctx: &Ctx, out: &mut Vec<Block>) {
         s += &format!("，{}", with_subject("支出", &w.change(spent, **p)));
     }
     s += &reason_sentence(text(&e.expenditure_reason));
-    let budget = fiscal_budget(ctx);
-    let year_spent = get(t.expenditure.year.total.as_ref());
-    s += &format!(
-        "财政拨款支出年初预算数{}{}",
-        w.wan(budget),
-        w.completion(year_spent, budget, "年初预算")
-    );
-    s += &because(text(&e.budget_reason));
-    s.push('。');
+    // Without a year-start budget stated the clause is left out, not printed as 0.00 (`missing-budget` warns).
+    if let Some(budget) = fiscal_budget(ctx) {
+        let year_spent = get(t.expenditure.year.total.as_ref());
+        s += &format!(
+            "财政拨款支出年初预算数{}{}",
+            w.wan(budget),
+            w.completion(year_spent, budget, "年初预算")
+        );
+        s += &because(text(&e.budget_reason));
+        s.push('。');
+    }
     out.push(para(s));
 }
 

@@ -6,18 +6,36 @@ use std::collections::HashMap;
 
 use crate::form::Form;
 use crate::model::Text;
-use crate::money::{Amount, Money, NumberStyle, Rate, Trend};
+use crate::money::{Amount, Money, NumberStyle, Rate, Trend, ZeroStyle};
 
 /// The phrases, in one form's number style.
+/// `686.00` → `686`, `57.80` → `57.8`.
+fn trim_zeros(text: String) -> String {
+    if !text.contains('.') {
+        return text;
+    }
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Words {
     pub numbers: NumberStyle,
 }
 
 impl Words {
-    /// `1,061.38万元` (or `1061.38万元`).
+    /// `1,061.38万元` (or `1061.38万元`, `0万元`, `686万元` in the form's style).
     pub fn wan(self, a: Amount) -> String {
-        format!("{}万元", a.format(self.numbers))
+        format!("{}万元", self.number(a))
+    }
+
+    /// An amount as the sentences print it: two decimals, half-up, then the form's zero and trimming.
+    pub fn number(self, a: Amount) -> String {
+        let style = self.numbers;
+        if style.zero == ZeroStyle::Bare && a.rounded().is_zero() {
+            return "0".to_string();
+        }
+        let text = a.format(style);
+        if style.trim { trim_zeros(text) } else { text }
     }
 
     /// An amount as the tables print it.
@@ -26,7 +44,11 @@ impl Words {
     }
 
     pub fn rate(self, r: Rate) -> String {
-        r.format(self.numbers)
+        let text = r.format(self.numbers);
+        match text.strip_suffix('%') {
+            Some(number) if self.numbers.trim => format!("{}%", trim_zeros(number.to_string())),
+            _ => text,
+        }
     }
 
     /// "占12.34%" of a whole, after `prefix`; nothing when the whole is zero (no share can be stated).
@@ -163,6 +185,15 @@ pub fn class_stem(name: &str) -> &str {
     name.strip_suffix("支出").unwrap_or(name)
 }
 
+/// A 类 as the structure sentences name it: "教育（类）支出" from 教育支出; a name whose 支出 is not a noun's
+/// ("抗疫特别国债安排的支出") or that has none ("预备费") keeps its whole name: "抗疫特别国债安排的支出（类）".
+pub fn class_phrase(name: &str) -> String {
+    match name.strip_suffix("支出") {
+        Some(stem) if !stem.is_empty() && !stem.ends_with('的') => format!("{stem}（类）支出"),
+        _ => format!("{name}（类）"),
+    }
+}
+
 /// Names of classification lines by code, as the tables print them; a 类 a table lacks is named as the form names
 /// it.
 pub struct Names<'a> {
@@ -211,7 +242,7 @@ mod tests {
     }
 
     const W: Words = Words {
-        numbers: NumberStyle { thousands: true },
+        numbers: NumberStyle::STANDARD,
     };
 
     #[test]
@@ -234,7 +265,10 @@ mod tests {
     #[test]
     fn the_number_style_is_the_forms() {
         let plain = Words {
-            numbers: NumberStyle { thousands: false },
+            numbers: NumberStyle {
+                thousands: false,
+                ..NumberStyle::default()
+            },
         };
         assert_eq!(plain.wan(a("9859.38")), "9859.38万元");
         assert_eq!(W.wan(a("9859.38")), "9,859.38万元");
@@ -242,6 +276,32 @@ mod tests {
             plain.change(a("9859.38"), a("8796.53")),
             "增加1062.85万元，增长12.08%"
         );
+    }
+
+    #[test]
+    fn sentences_may_print_zero_bare_and_trim_trailing_zeros() {
+        let budget = Words {
+            numbers: NumberStyle {
+                thousands: false,
+                zero: ZeroStyle::Bare,
+                trim: true,
+                ..NumberStyle::STANDARD
+            },
+        };
+        assert_eq!(budget.wan(a("686.00")), "686万元");
+        assert_eq!(budget.wan(a("57.80")), "57.8万元");
+        assert_eq!(budget.wan(a("0.004")), "0万元");
+        assert_eq!(budget.wan(a("1672.6725")), "1672.67万元");
+        assert_eq!(budget.rate(Rate::new(a("28").decimal())), "28%");
+        assert_eq!(budget.rate(Rate::new(a("1.07").decimal())), "1.07%");
+        // the tables keep two decimals, with the separators the form gives them
+        let tables = NumberStyle {
+            table_thousands: Some(true),
+            ..budget.numbers
+        }
+        .for_tables();
+        assert_eq!(a("495280").format(tables), "495,280.00");
+        assert_eq!(a("0").format(tables), "0.00");
     }
 
     #[test]
@@ -282,6 +342,12 @@ mod tests {
     fn small_helpers() {
         assert_eq!(class_stem("教育支出"), "教育");
         assert_eq!(class_stem("预备费"), "预备费");
+        assert_eq!(class_phrase("教育支出"), "教育（类）支出");
+        assert_eq!(
+            class_phrase("抗疫特别国债安排的支出"),
+            "抗疫特别国债安排的支出（类）"
+        );
+        assert_eq!(class_phrase("预备费"), "预备费（类）");
         assert_eq!(join_and(&["A", "B"]), "A及B");
         assert_eq!(join_and(&["A", "B", "C"]), "A、B及C");
         assert_eq!(sentence("无"), "无。");

@@ -16,7 +16,11 @@ use crate::model::SectionId;
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TableSpec {
-    /// The section file the table reads.
+    /// The section file the table reads, by its key (`table01`).
+    #[serde(rename = "section")]
+    pub section_key: String,
+    /// That section, resolved for the form's kind of document when the form is read.
+    #[serde(skip, default = "unresolved")]
     pub section: SectionId,
     /// 公开01表; none where the form prints no label.
     pub label: Option<String>,
@@ -34,11 +38,18 @@ pub struct TableSpec {
     pub orientation: Orientation,
     /// The cells' type size in pt, where the form sets the table smaller than the usual 9 pt to fit its page.
     pub size: Option<f64>,
+    /// Only in a document of this 主体 (`"部门"` or `"单位"`), where the two print the table differently.
+    pub only: Option<crate::model::Kind>,
     /// The 注 printed under the table.
     pub note: Option<String>,
     /// What is printed under the table instead when it has no figure other than zero.
     pub empty_note: Option<String>,
     pub panels: Vec<Panel>,
+}
+
+/// Until the form is read whole, a table's section is not known: its key names one of its kind.
+fn unresolved() -> SectionId {
+    SectionId::Document
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize)]
@@ -81,10 +92,45 @@ pub enum Role {
     Label,
     /// 行次.
     RowNo,
-    /// 科目编码.
+    /// 科目编码, joined (2080101).
     Code,
+    /// The 类 digits of a code split over 类 | 款 | 项 columns (208).
+    ClassCode,
+    /// The 款 digits (01).
+    SectionCode,
+    /// The 项 digits (01).
+    ItemCode,
     /// 科目名称 (a fixed row's label goes here when the panel has no label column).
     Name,
+}
+
+impl Role {
+    /// Whether the column names the row (label, code or name) rather than numbering it or showing a figure.
+    pub fn is_label_like(role: Option<Role>) -> bool {
+        matches!(
+            role,
+            Some(
+                Role::Label
+                    | Role::Code
+                    | Role::ClassCode
+                    | Role::SectionCode
+                    | Role::ItemCode
+                    | Role::Name
+            )
+        )
+    }
+
+    /// What a code column prints of a classification code: all of it, or its 类, 款 or 项 digits.
+    pub fn code_part(self, code: &str) -> &str {
+        let digits = |from: usize, to: usize| code.get(from..to.min(code.len())).unwrap_or("");
+        match self {
+            Role::Code => code,
+            Role::ClassCode => digits(0, 3),
+            Role::SectionCode => digits(3, 5),
+            Role::ItemCode => digits(5, 7),
+            Role::Label | Role::RowNo | Role::Name => "",
+        }
+    }
 }
 
 /// A header cell: its text, or its text and how many header rows it spans.
@@ -163,7 +209,8 @@ pub struct RowSpec {
     pub classes: Option<String>,
     /// 行次 of the first 类 (the next ones count up).
     pub first_no: Option<u32>,
-    /// A 类 with no line in the data: `zero` prints 0.00, `blank` nothing.
+    /// A 类 with no line in the data: `zero` prints 0.00, `blank` nothing, `omit` leaves the 类 out (the rest are
+    /// numbered on).
     #[serde(default)]
     pub absent: Absent,
     /// Number the 类 一、二、… (default yes).
@@ -176,6 +223,7 @@ pub enum Absent {
     Zero,
     #[default]
     Blank,
+    Omit,
 }
 
 /// A row of a panel, checked.
@@ -308,8 +356,7 @@ impl TableSpec {
                 let mut k = 0;
                 while k < panel.columns.len() {
                     let role = panel.columns[k].role;
-                    let label_like =
-                        |r: Option<Role>| matches!(r, Some(Role::Label | Role::Code | Role::Name));
+                    let label_like = Role::is_label_like;
                     if label_like(role) {
                         let run = panel.columns[k..]
                             .iter()

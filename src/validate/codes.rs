@@ -19,41 +19,6 @@ impl Validator<'_> {
         self.glossary_codes();
     }
 
-    /// 02, 03, 05, 08, 09: shape, duplicates, parents, and 类 the profile knows.
-    fn class_codes(&mut self, table: &ClassTable<'_>) {
-        let id = self.file(table.file);
-        let codes: Vec<&Text> = table.rows.iter().map(|r| r.code).collect();
-        let well_formed = self.function_code_shapes(id, table.label, &codes, &[3, 5, 7]);
-        self.duplicates(id, table.label, "line", &codes);
-        for code in well_formed.iter().filter(|c| c.len() > 3) {
-            let parent = &code[..code.len() - 2];
-            if !codes.iter().any(|c| c.value == parent) {
-                self.out.push(
-                    Diagnostic::new(
-                        Rule::CodeParent,
-                        format!(
-                            "{} lists {} without its parent {parent}",
-                            table.label, code.value
-                        ),
-                    )
-                    .at(
-                        id,
-                        code.span.clone(),
-                        format!("expected a line {parent} above this one"),
-                    )
-                    .note(format!(
-                        "a {} is listed under its {}, whose figures are the sum of its lines",
-                        if code.len() == 7 { "项" } else { "款" },
-                        if code.len() == 7 { "款" } else { "类" }
-                    )),
-                );
-            }
-        }
-        for code in well_formed.iter().filter(|c| c.len() == 3) {
-            self.known_class(id, table.label, code);
-        }
-    }
-
     /// 01 and 04 list 类 only, among the 类 the form prints.
     fn summary_codes(&mut self) {
         let d = self.doc;
@@ -82,89 +47,6 @@ impl Validator<'_> {
         self.duplicates(f4, "公开04表", "类", &codes);
         for code in well_formed {
             self.known_class(f4, "公开04表", code);
-        }
-    }
-
-    /// Reports codes that are not function classification codes of the allowed lengths; returns the others.
-    fn function_code_shapes<'t>(
-        &mut self,
-        id: FileId,
-        table: &str,
-        codes: &[&'t Text],
-        lengths: &[usize],
-    ) -> Vec<&'t Text> {
-        let mut good = Vec::new();
-        for code in codes {
-            if is_function_code(code) && lengths.contains(&code.len()) {
-                good.push(*code);
-                continue;
-            }
-            let expected = if lengths == [3] {
-                "3 digits: this table lists 类 only".to_string()
-            } else {
-                "3 digits (类), 5 (款) or 7 (项)".to_string()
-            };
-            self.out.push(
-                Diagnostic::new(
-                    Rule::CodeShape,
-                    format!(
-                        "`{}` is not a function classification code of {table}",
-                        code.value
-                    ),
-                )
-                .at(id, code.span.clone(), format!("expected {expected}"))
-                .note(format!(
-                    "found {} character(s); a code is written as digits only, e.g. 2080108",
-                    code.chars().count()
-                )),
-            );
-        }
-        good
-    }
-
-    /// A 类 code must be one the form names (the 类 its tables print).
-    fn known_class(&mut self, id: FileId, table: &str, code: &Text) {
-        let form = self.form;
-        if form.class_name(code).is_none() {
-            let codes: Vec<&str> = form.classes.list.iter().map(|(c, _)| c.as_str()).collect();
-            self.out.push(
-                Diagnostic::new(
-                    Rule::UnknownClass,
-                    format!(
-                        "{table} lists 类 {}, which the {} form does not have",
-                        code.value, form.id
-                    ),
-                )
-                .at(id, code.span.clone(), "unknown 类")
-                .note(format!(
-                    "the {} form prints the 类 {}; a figure under another code would not be printed",
-                    form.id,
-                    codes.join(", ")
-                )),
-            );
-        }
-    }
-
-    /// The same key listed twice in one table or section.
-    fn duplicates(&mut self, id: FileId, table: &str, what: &str, keys: &[&Text]) {
-        let mut first: HashMap<&str, &Text> = HashMap::new();
-        for key in keys {
-            match first.get(key.value.as_str()) {
-                Some(earlier) => self.out.push(
-                    Diagnostic::new(
-                        Rule::CodeDuplicate,
-                        format!("{table} lists the {what} {} twice", key.value),
-                    )
-                    .at(id, key.span.clone(), "listed again here")
-                    .also(id, earlier.span.clone(), "first listed here")
-                    .note(format!(
-                        "expected each {what} once; its figures would be counted twice"
-                    )),
-                ),
-                None => {
-                    first.insert(key.value.as_str(), key);
-                }
-            }
         }
     }
 
@@ -294,6 +176,26 @@ impl Validator<'_> {
             }
             self.duplicates(id, "explanation.toml", "项 budget", &codes);
         }
+        for item in d
+            .explanation
+            .general_budget
+            .items
+            .iter()
+            .chain(d.explanation.government_fund.iter().flat_map(|f| &f.items))
+            .chain(d.explanation.state_capital.iter().flat_map(|f| &f.items))
+            .filter(|i| i.budget.is_none())
+        {
+            self.out.push(
+                Diagnostic::new(
+                    Rule::MissingBudget,
+                    format!("项 {} has no year-start budget", item.code.value),
+                )
+                .at(id, item.code.span.clone(), "no `budget` for this 项")
+                .note(
+                    "write its budget, or name the year's 预算 in document.toml (budget = \"../…\") to take it from there",
+                ),
+            );
+        }
         let f5 = self.file("table05.toml");
         for row in d.table05.rows.iter().filter(|r| r.code.len() == 7) {
             if !items.iter().any(|c| c.value == row.code.value) {
@@ -410,6 +312,127 @@ impl Validator<'_> {
                 Some(_) => {}
                 None => {
                     first.insert(code.value.as_str(), (label, id, name));
+                }
+            }
+        }
+    }
+}
+
+/// The checks of classification tables, the same for every kind of document.
+impl<D> Validator<'_, D> {
+    /// 02, 03, 05, 08, 09: shape, duplicates, parents, and 类 the profile knows.
+    pub(super) fn class_codes(&mut self, table: &ClassTable<'_>) {
+        let id = self.file(table.file);
+        let codes: Vec<&Text> = table.rows.iter().map(|r| r.code).collect();
+        let well_formed = self.function_code_shapes(id, table.label, &codes, &[3, 5, 7]);
+        self.duplicates(id, table.label, "line", &codes);
+        for code in well_formed.iter().filter(|c| c.len() > 3) {
+            let parent = &code[..code.len() - 2];
+            if !codes.iter().any(|c| c.value == parent) {
+                self.out.push(
+                    Diagnostic::new(
+                        Rule::CodeParent,
+                        format!(
+                            "{} lists {} without its parent {parent}",
+                            table.label, code.value
+                        ),
+                    )
+                    .at(
+                        id,
+                        code.span.clone(),
+                        format!("expected a line {parent} above this one"),
+                    )
+                    .note(format!(
+                        "a {} is listed under its {}, whose figures are the sum of its lines",
+                        if code.len() == 7 { "项" } else { "款" },
+                        if code.len() == 7 { "款" } else { "类" }
+                    )),
+                );
+            }
+        }
+        for code in well_formed.iter().filter(|c| c.len() == 3) {
+            self.known_class(id, table.label, code);
+        }
+    }
+
+    /// Reports codes that are not function classification codes of the allowed lengths; returns the others.
+    pub(super) fn function_code_shapes<'t>(
+        &mut self,
+        id: FileId,
+        table: &str,
+        codes: &[&'t Text],
+        lengths: &[usize],
+    ) -> Vec<&'t Text> {
+        let mut good = Vec::new();
+        for code in codes {
+            if is_function_code(code) && lengths.contains(&code.len()) {
+                good.push(*code);
+                continue;
+            }
+            let expected = if lengths == [3] {
+                "3 digits: this table lists 类 only".to_string()
+            } else {
+                "3 digits (类), 5 (款) or 7 (项)".to_string()
+            };
+            self.out.push(
+                Diagnostic::new(
+                    Rule::CodeShape,
+                    format!(
+                        "`{}` is not a function classification code of {table}",
+                        code.value
+                    ),
+                )
+                .at(id, code.span.clone(), format!("expected {expected}"))
+                .note(format!(
+                    "found {} character(s); a code is written as digits only, e.g. 2080108",
+                    code.chars().count()
+                )),
+            );
+        }
+        good
+    }
+
+    /// A 类 code must be one the form names (the 类 its tables print).
+    pub(super) fn known_class(&mut self, id: FileId, table: &str, code: &Text) {
+        let form = self.form;
+        if form.class_name(code).is_none() {
+            let codes: Vec<&str> = form.classes.list.iter().map(|(c, _)| c.as_str()).collect();
+            self.out.push(
+                Diagnostic::new(
+                    Rule::UnknownClass,
+                    format!(
+                        "{table} lists 类 {}, which the {} form does not have",
+                        code.value, form.id
+                    ),
+                )
+                .at(id, code.span.clone(), "unknown 类")
+                .note(format!(
+                    "the {} form prints the 类 {}; a figure under another code would not be printed",
+                    form.id,
+                    codes.join(", ")
+                )),
+            );
+        }
+    }
+
+    /// The same key listed twice in one table or section.
+    pub(super) fn duplicates(&mut self, id: FileId, table: &str, what: &str, keys: &[&Text]) {
+        let mut first: HashMap<&str, &Text> = HashMap::new();
+        for key in keys {
+            match first.get(key.value.as_str()) {
+                Some(earlier) => self.out.push(
+                    Diagnostic::new(
+                        Rule::CodeDuplicate,
+                        format!("{table} lists the {what} {} twice", key.value),
+                    )
+                    .at(id, key.span.clone(), "listed again here")
+                    .also(id, earlier.span.clone(), "first listed here")
+                    .note(format!(
+                        "expected each {what} once; its figures would be counted twice"
+                    )),
+                ),
+                None => {
+                    first.insert(key.value.as_str(), key);
                 }
             }
         }

@@ -7,12 +7,12 @@ use crate::money::Money;
 use crate::rule::Rule;
 
 /// The lines of one table by code, for comparing two tables line by line.
-struct Side<'d> {
-    file: &'static str,
-    label: &'static str,
+pub(super) struct Side<'d> {
+    pub(super) file: &'static str,
+    pub(super) label: &'static str,
     /// What the compared figure is called in this table.
-    column: &'static str,
-    lines: Vec<(&'d Text, Option<&'d Money>)>,
+    pub(super) column: &'static str,
+    pub(super) lines: Vec<(&'d Text, Option<&'d Money>)>,
 }
 
 /// The economic lines of 公开06表 that are “三公” spending, and the 公开07表 决算 column each belongs to.
@@ -268,66 +268,6 @@ impl Validator<'_> {
         }
     }
 
-    /// Two tables' lines by code: equal where both list a code; a non-zero line on one side needs its counterpart
-    /// on the other, when the other lists lines at all (a table given by its 合计 row only has none to compare).
-    fn lines_agree(&mut self, a: Side<'_>, b: Side<'_>) {
-        if a.lines.is_empty() || b.lines.is_empty() {
-            return;
-        }
-        for (code, m) in &a.lines {
-            match b.lines.iter().find(|(c, _)| c.value == code.value) {
-                Some((_, other)) if !broken(*m, [*other]) => {}
-                Some((_, other)) => self.identity(
-                    Identity::new(
-                        Rule::CrossTable,
-                        format!("{} {} {}", a.label, code.value, a.column),
-                        format!("{} {} {}", b.label, code.value, b.column),
-                        self.term(a.file, *m, format!("{} {}", a.label, a.column)),
-                    )
-                    .plus(self.term(
-                        b.file,
-                        *other,
-                        format!("{} {}", b.label, b.column),
-                    )),
-                ),
-                None => self.missing_line(&a, code, *m, &b),
-            }
-        }
-        for (code, m) in &b.lines {
-            if !a.lines.iter().any(|(c, _)| c.value == code.value) {
-                self.missing_line(&b, code, *m, &a);
-            }
-        }
-    }
-
-    /// A line with money in `here` and no line in `there`.
-    fn missing_line(&mut self, here: &Side<'_>, code: &Text, m: Option<&Money>, there: &Side<'_>) {
-        let Some(m) = m.filter(|m| !m.is_zero()) else {
-            return;
-        };
-        self.out.push(
-            Diagnostic::new(
-                Rule::CrossTable,
-                format!(
-                    "{} lists {} but {} does not",
-                    here.label, code.value, there.label
-                ),
-            )
-            .at(
-                self.file(here.file),
-                code.span.clone(),
-                format!("{} {} is {}", here.column, code.value, m.display()),
-            )
-            .note(format!(
-                "expected a line {} in {} with {} {}, found none",
-                code.value,
-                there.file,
-                there.column,
-                m.display()
-            )),
-        );
-    }
-
     /// Parts that must not exceed their whole: 财政拨款 spending within all spending, 04 within 01, the 三公
     /// lines of 06 within 07, 机关运行经费 within 公用经费, and the 政府采购 shares.
     pub(super) fn bounds(&mut self, tables: &[ClassTable<'_>]) {
@@ -575,5 +515,74 @@ impl Validator<'_> {
             ],
             why: "contracts awarded to 中小企业 are part of all 政府采购",
         });
+    }
+}
+
+/// The checks of classification tables, the same for every kind of document.
+impl<D> Validator<'_, D> {
+    /// Two tables' lines by code: equal where both list a code; a non-zero line on one side needs its counterpart
+    /// on the other, when the other lists lines at all (a table given by its 合计 row only has none to compare).
+    pub(super) fn lines_agree(&mut self, a: Side<'_>, b: Side<'_>) {
+        if a.lines.is_empty() || b.lines.is_empty() {
+            return;
+        }
+        for (code, m) in &a.lines {
+            match b.lines.iter().find(|(c, _)| c.value == code.value) {
+                Some((_, other)) if !broken(*m, [*other]) => {}
+                Some((_, other)) => self.identity(
+                    Identity::new(
+                        Rule::CrossTable,
+                        format!("{} {} {}", a.label, code.value, a.column),
+                        format!("{} {} {}", b.label, code.value, b.column),
+                        self.term(a.file, *m, format!("{} {}", a.label, a.column)),
+                    )
+                    .plus(self.term(
+                        b.file,
+                        *other,
+                        format!("{} {}", b.label, b.column),
+                    )),
+                ),
+                None => self.missing_line(&a, code, *m, &b),
+            }
+        }
+        for (code, m) in &b.lines {
+            if !a.lines.iter().any(|(c, _)| c.value == code.value) {
+                self.missing_line(&b, code, *m, &a);
+            }
+        }
+    }
+
+    /// A line with money in `here` and no line in `there`.
+    pub(super) fn missing_line(
+        &mut self,
+        here: &Side<'_>,
+        code: &Text,
+        m: Option<&Money>,
+        there: &Side<'_>,
+    ) {
+        let Some(m) = m.filter(|m| !m.is_zero()) else {
+            return;
+        };
+        self.out.push(
+            Diagnostic::new(
+                Rule::CrossTable,
+                format!(
+                    "{} lists {} but {} does not",
+                    here.label, code.value, there.label
+                ),
+            )
+            .at(
+                self.file(here.file),
+                code.span.clone(),
+                format!("{} {} is {}", here.column, code.value, m.display()),
+            )
+            .note(format!(
+                "expected a line {} in {} with {} {}, found none",
+                code.value,
+                there.file,
+                there.column,
+                m.display()
+            )),
+        );
     }
 }

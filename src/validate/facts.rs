@@ -3,68 +3,11 @@
 
 use super::{MAY_BE_NEGATIVE, Validator, numbers};
 use crate::diag::Diagnostic;
-use crate::model::SectionId;
+use crate::model::{DocumentKind, SectionId};
 use crate::money::{Located, Money, parse_exact};
 use crate::rule::Rule;
 
 impl Validator<'_> {
-    /// document.toml: a unit name, a plausible year, a publication date after the year (the form is the loader's).
-    pub(super) fn document_facts(&mut self) {
-        let info = &self.doc.document;
-        let id = self.file("document.toml");
-        if info.unit.value.trim().is_empty() {
-            self.out.push(
-                Diagnostic::new(Rule::DocumentFacts, "the unit name is empty")
-                    .at(id, info.unit.span.clone(), "the 单位全称 goes here")
-                    .note(
-                        "expected the unit's full name as the title prints it, found an empty text",
-                    ),
-            );
-        }
-        for (field, what) in [
-            (&info.short_name, "short name"),
-            (&info.supervisor, "主管部门"),
-        ] {
-            if let Some(text) = field.as_ref().filter(|t| t.value.trim().is_empty()) {
-                self.out.push(
-                    Diagnostic::new(Rule::DocumentFacts, format!("the {what} is empty"))
-                        .at(id, text.span.clone(), "empty")
-                        .note("leave the key out when there is nothing to state"),
-                );
-            }
-        }
-        let year = info.year.value;
-        if !(1949..=2200).contains(&year) {
-            self.out.push(
-                Diagnostic::new(
-                    Rule::DocumentFacts,
-                    format!("the year {year} is not a plausible fiscal year"),
-                )
-                .at(id, info.year.span.clone(), "expected a year such as 2020")
-                .note(format!("expected a year from 1949 to 2200, found {year}")),
-            );
-        }
-        match info.published.value.date {
-            None => self.out.push(
-                Diagnostic::new(Rule::DocumentFacts, "the publication date has no date")
-                    .at(id, info.published.span.clone(), "expected a date such as 2021-09-30")
-                    .note("the PDF's date is the publication date, so it must name a day"),
-            ),
-            Some(date) if i32::from(date.year) <= year => self.out.push(
-                Diagnostic::new(
-                    Rule::DocumentFacts,
-                    format!("the {year} 决算 is dated {date}, before the fiscal year ended"),
-                )
-                .at(id, info.published.span.clone(), format!("published {date}"))
-                .also(id, info.year.span.clone(), format!("fiscal year {year}"))
-                .note(format!(
-                    "expected a date after {year}-12-31 (final accounts are published the year after), found {date}"
-                )),
-            ),
-            Some(_) => {}
-        }
-    }
-
     /// “三公” counts agree with the money: a 团组 or 辆 where money was spent and none where none was; at least
     /// one 人次 per 团组; the fleet within the unit's vehicles and the year's purchases within the fleet.
     pub(super) fn counts(&mut self) {
@@ -213,6 +156,85 @@ impl Validator<'_> {
                 people.value
             )),
         );
+    }
+}
+
+impl<D> Validator<'_, D> {
+    /// document.toml: a unit name, a plausible year, a publication date after the year (the form is the loader's).
+    pub(super) fn document_facts(&mut self) {
+        let info = self.loaded.doc.info();
+        let id = self.file("document.toml");
+        if info.unit.value.trim().is_empty() {
+            self.out.push(
+                Diagnostic::new(Rule::DocumentFacts, "the unit name is empty")
+                    .at(id, info.unit.span.clone(), "the 单位全称 goes here")
+                    .note(
+                        "expected the unit's full name as the title prints it, found an empty text",
+                    ),
+            );
+        }
+        for (field, what) in [
+            (&info.short_name, "short name"),
+            (&info.supervisor, "主管部门"),
+        ] {
+            if let Some(text) = field.as_ref().filter(|t| t.value.trim().is_empty()) {
+                self.out.push(
+                    Diagnostic::new(Rule::DocumentFacts, format!("the {what} is empty"))
+                        .at(id, text.span.clone(), "empty")
+                        .note("leave the key out when there is nothing to state"),
+                );
+            }
+        }
+        let year = info.year.value;
+        if !(1949..=2200).contains(&year) {
+            self.out.push(
+                Diagnostic::new(
+                    Rule::DocumentFacts,
+                    format!("the year {year} is not a plausible fiscal year"),
+                )
+                .at(id, info.year.span.clone(), "expected a year such as 2020")
+                .note(format!("expected a year from 1949 to 2200, found {year}")),
+            );
+        }
+        match info.published.value.date {
+            None => self.out.push(
+                Diagnostic::new(Rule::DocumentFacts, "the publication date has no date")
+                    .at(id, info.published.span.clone(), "expected a date such as 2021-09-30")
+                    .note("the PDF's date is the publication date, so it must name a day"),
+            ),
+            Some(date)
+                if self.form.document == DocumentKind::FinalAccounts
+                    && i32::from(date.year) <= year =>
+            {
+                self.out.push(
+                Diagnostic::new(
+                    Rule::DocumentFacts,
+                    format!("the {year} 决算 is dated {date}, before the fiscal year ended"),
+                )
+                .at(id, info.published.span.clone(), format!("published {date}"))
+                .also(id, info.year.span.clone(), format!("fiscal year {year}"))
+                .note(format!(
+                    "expected a date after {year}-12-31 (final accounts are published the year after), found {date}"
+                )),
+            )
+            }
+            Some(date) if self.form.document == DocumentKind::Budget && i32::from(date.year) > year => {
+                self.out.push(
+                    Diagnostic::new(
+                        Rule::DocumentFacts,
+                        format!("the {year} 预算 is dated {date}, after its year ended"),
+                    )
+                    .at(id, info.published.span.clone(), format!("published {date}"))
+                    .also(id, info.year.span.clone(), format!("budget year {year}"))
+                    .note(format!(
+                        "expected a date in {} or {year} (a budget is published before or during its year), found \
+                         {date}",
+                        year - 1
+                    )),
+                )
+            }
+            Some(_) => {}
+        }
     }
 
     /// No negative figure, except those of [`MAY_BE_NEGATIVE`]; read from the TOML text, so a field added to the

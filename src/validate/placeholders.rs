@@ -9,7 +9,7 @@ use crate::rule::Rule;
 /// The marker `juesuan new` writes.
 pub const MARKER: &str = "待填写";
 
-impl Validator<'_> {
+impl<D> Validator<'_, D> {
     /// One warning for the whole document, at the first placeholder, counting the rest by file: a fresh folder
     /// has a hundred of them, and a hundred warnings would hide everything else.
     pub(super) fn placeholders(&mut self) {

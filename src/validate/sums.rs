@@ -32,89 +32,6 @@ impl<'a> Validator<'a> {
         self.table07_sums();
     }
 
-    /// Each 类 and 款 line equals the sum of its children, column by column; the 合计 row the sum of the 类.
-    fn hierarchy(&mut self, t: &ClassTable<'_>) {
-        let classes: Vec<_> = t.rows.iter().filter(|k| k.code.len() == 3).collect();
-        for (col, column) in t.columns.iter().enumerate() {
-            for (row, children) in t.rows.iter().zip(&t.children) {
-                let cells = children.iter().map(|&k| t.rows[k].cells[col]);
-                if children.is_empty() || !broken(row.cells[col], cells) {
-                    continue;
-                }
-                let c = row.code.value.as_str();
-                let subject = self.term(t.file, row.cells[col], format!("{c} {column}"));
-                let parts = children.iter().map(|&k| {
-                    self.term(t.file, t.rows[k].cells[col], t.rows[k].code.value.clone())
-                });
-                self.identity(
-                    Identity::new(
-                        Rule::SumMismatch,
-                        format!("{} {c} {} {column}", t.label, row.name.value),
-                        format!("the sum of its {} lines", child_level(c)),
-                        subject,
-                    )
-                    .plus_all(parts),
-                );
-            }
-            if !classes.is_empty() && broken(t.total[col], classes.iter().map(|k| k.cells[col])) {
-                let subject = self.term(t.file, t.total[col], format!("合计 {column}"));
-                let parts = classes
-                    .iter()
-                    .map(|k| self.term(t.file, k.cells[col], k.code.value.clone()));
-                self.identity(
-                    Identity::new(
-                        Rule::SumMismatch,
-                        format!("{} 合计 {column}", t.label),
-                        "the sum of its 类 lines",
-                        subject,
-                    )
-                    .plus_all(parts),
-                );
-            }
-        }
-    }
-
-    /// The summing column of each row (合计 / 本年支出小计) equals the sum of its part columns.
-    fn row_totals(&mut self, t: &ClassTable<'_>) {
-        let (sum_col, part_cols) = t.row_sum;
-        let relation = if part_cols.len() <= 2 {
-            part_cols
-                .iter()
-                .map(|&k| t.columns[k])
-                .collect::<Vec<_>>()
-                .join(" + ")
-        } else {
-            format!(
-                "the sum of its columns {} … {}",
-                t.columns[part_cols[0]],
-                t.columns[part_cols[part_cols.len() - 1]]
-            )
-        };
-        let rows = std::iter::once(("合计".to_string(), &t.total)).chain(
-            t.rows
-                .iter()
-                .map(|r| (format!("{} {}", r.code.value, r.name.value), &r.cells)),
-        );
-        for (what, cells) in rows {
-            if !broken(cells[sum_col], part_cols.iter().map(|&k| cells[k])) {
-                continue;
-            }
-            let subject = self.term(t.file, cells[sum_col], t.columns[sum_col]);
-            let parts = part_cols
-                .iter()
-                .map(|&k| self.term(t.file, cells[k], t.columns[k]));
-            self.identity(
-                Identity::new(
-                    Rule::SumMismatch,
-                    format!("{} {what} {}", t.label, t.columns[sum_col]),
-                    relation.clone(),
-                    subject,
-                )
-                .plus_all(parts),
-            );
-        }
-    }
-
     /// 公开08表 and 09表, each row: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出 (where the data states
     /// them: a form that prints only 本年支出 leaves the others out, and the identity is skipped).
     fn fund_balances(
@@ -433,6 +350,23 @@ impl<'a> Validator<'a> {
             .plus(self.fixed(f, &p.works, "工程"))
             .plus(self.fixed(f, &p.services, "服务")),
         );
+        let x = &d.explanation;
+        if x.fiscal.budget.is_some() && x.general_budget.budget.is_some() {
+            let f = "explanation.toml";
+            let funds = [&x.government_fund, &x.state_capital]
+                .into_iter()
+                .flatten()
+                .map(|fund| self.term(f, fund.budget.as_ref(), "基金年初预算"));
+            let identity = Identity::new(
+                Rule::SumMismatch,
+                "财政拨款支出年初预算",
+                "一般公共预算 + 政府性基金 + 国有资本经营预算 年初预算",
+                self.term(f, x.fiscal.budget.as_ref(), "财政拨款年初预算"),
+            )
+            .plus(self.term(f, x.general_budget.budget.as_ref(), "一般公共预算年初预算"))
+            .plus_all(funds.collect::<Vec<_>>());
+            self.identity(identity);
+        }
         let e = &d.explanation.general_budget;
         if !e.items.is_empty() {
             let f = "explanation.toml";
@@ -446,8 +380,94 @@ impl<'a> Validator<'a> {
                 .plus_all(
                     e.items
                         .iter()
-                        .map(|i| self.fixed(f, &i.budget, i.code.value.clone())),
+                        .map(|i| self.term(f, i.budget.as_ref(), i.code.value.clone())),
                 ),
+            );
+        }
+    }
+}
+
+/// The checks of classification tables, the same for every kind of document.
+impl<D> Validator<'_, D> {
+    /// Each 类 and 款 line equals the sum of its children, column by column; the 合计 row the sum of the 类.
+    pub(super) fn hierarchy(&mut self, t: &ClassTable<'_>) {
+        let classes: Vec<_> = t.rows.iter().filter(|k| k.code.len() == 3).collect();
+        for (col, column) in t.columns.iter().enumerate() {
+            for (row, children) in t.rows.iter().zip(&t.children) {
+                let cells = children.iter().map(|&k| t.rows[k].cells[col]);
+                if children.is_empty() || !broken(row.cells[col], cells) {
+                    continue;
+                }
+                let c = row.code.value.as_str();
+                let subject = self.term(t.file, row.cells[col], format!("{c} {column}"));
+                let parts = children.iter().map(|&k| {
+                    self.term(t.file, t.rows[k].cells[col], t.rows[k].code.value.clone())
+                });
+                self.identity(
+                    Identity::new(
+                        Rule::SumMismatch,
+                        format!("{} {c} {} {column}", t.label, row.name.value),
+                        format!("the sum of its {} lines", child_level(c)),
+                        subject,
+                    )
+                    .plus_all(parts),
+                );
+            }
+            if !classes.is_empty() && broken(t.total[col], classes.iter().map(|k| k.cells[col])) {
+                let subject = self.term(t.file, t.total[col], format!("合计 {column}"));
+                let parts = classes
+                    .iter()
+                    .map(|k| self.term(t.file, k.cells[col], k.code.value.clone()));
+                self.identity(
+                    Identity::new(
+                        Rule::SumMismatch,
+                        format!("{} 合计 {column}", t.label),
+                        "the sum of its 类 lines",
+                        subject,
+                    )
+                    .plus_all(parts),
+                );
+            }
+        }
+    }
+
+    /// The summing column of each row (合计 / 本年支出小计) equals the sum of its part columns.
+    pub(super) fn row_totals(&mut self, t: &ClassTable<'_>) {
+        let (sum_col, part_cols) = t.row_sum;
+        let relation = if part_cols.len() <= 2 {
+            part_cols
+                .iter()
+                .map(|&k| t.columns[k])
+                .collect::<Vec<_>>()
+                .join(" + ")
+        } else {
+            format!(
+                "the sum of its columns {} … {}",
+                t.columns[part_cols[0]],
+                t.columns[part_cols[part_cols.len() - 1]]
+            )
+        };
+        let rows = std::iter::once(("合计".to_string(), &t.total)).chain(
+            t.rows
+                .iter()
+                .map(|r| (format!("{} {}", r.code.value, r.name.value), &r.cells)),
+        );
+        for (what, cells) in rows {
+            if !broken(cells[sum_col], part_cols.iter().map(|&k| cells[k])) {
+                continue;
+            }
+            let subject = self.term(t.file, cells[sum_col], t.columns[sum_col]);
+            let parts = part_cols
+                .iter()
+                .map(|&k| self.term(t.file, cells[k], t.columns[k]));
+            self.identity(
+                Identity::new(
+                    Rule::SumMismatch,
+                    format!("{} {what} {}", t.label, t.columns[sum_col]),
+                    relation.clone(),
+                    subject,
+                )
+                .plus_all(parts),
             );
         }
     }
