@@ -254,6 +254,8 @@ pub struct Options {
     pub verbose: bool,
     /// Colour in diagnostics.
     pub color: bool,
+    /// Refuse drafts (values still marked 待填写): such a document fails with a data error.
+    pub final_only: bool,
 }
 
 /// Time spent in each stage of one document.
@@ -304,7 +306,12 @@ pub enum FailureKind {
 /// What happened to one document.
 #[derive(Debug)]
 enum Outcome {
-    Rendered { inputs: Option<String>, bytes: u64 },
+    Rendered {
+        inputs: Option<String>,
+        bytes: u64,
+        /// Written with the 草稿 mark.
+        draft: bool,
+    },
     Unchanged,
     Failed(FailureKind),
 }
@@ -328,6 +335,8 @@ enum Event {
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
     pub rendered: usize,
+    /// Of those rendered, the drafts (values still marked 待填写, a 草稿 mark on every page).
+    pub drafts: usize,
     pub unchanged: usize,
     /// The failed documents' names and why each failed.
     pub failed: Vec<(String, FailureKind)>,
@@ -347,8 +356,13 @@ impl Summary {
         } else {
             String::new()
         };
+        let drafts = if self.drafts > 0 {
+            format!(" ({} of them draft(s), marked 草稿)", self.drafts)
+        } else {
+            String::new()
+        };
         format!(
-            "rendered {}, unchanged {}, failed {} ({total} document(s) in {secs:.2} s{rate}, {} worker(s))",
+            "rendered {}{drafts}, unchanged {}, failed {} ({total} document(s) in {secs:.2} s{rate}, {} worker(s))",
             self.rendered,
             self.unchanged,
             self.failed.len(),
@@ -579,8 +593,13 @@ pub fn run(engine: &Engine, jobs: &[Job], options: &Options) -> Result<Summary, 
                     let job = &jobs[finished.index];
                     summary.timings.add(&finished.timings);
                     match &finished.outcome {
-                        Outcome::Rendered { inputs, bytes } => {
+                        Outcome::Rendered {
+                            inputs,
+                            bytes,
+                            draft,
+                        } => {
                             summary.rendered += 1;
+                            summary.drafts += usize::from(*draft);
                             if let Some(inputs) = inputs {
                                 manifest.documents.insert(
                                     job.name.clone(),
@@ -711,6 +730,13 @@ fn process(
     for d in &prepared.diagnostics {
         messages.push_str(&d.render(&prepared.sources, options.color));
     }
+    if options.final_only && prepared.draft {
+        messages.push_str(&format!(
+            "error: {} is a draft (values still marked 待填写); with --final no output written\n",
+            job.dir.display()
+        ));
+        return failed(FailureKind::Data, messages, timings);
+    }
 
     let clock = Instant::now();
     let bytes = match options.output {
@@ -742,6 +768,7 @@ fn process(
         outcome: Outcome::Rendered {
             inputs,
             bytes: bytes.len() as u64,
+            draft: prepared.draft,
         },
         messages,
         timings,

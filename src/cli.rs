@@ -76,6 +76,10 @@ pub enum Command {
         /// shows which family then draws each style.
         #[arg(long = "font-path", value_name = "DIR")]
         font_path: Vec<PathBuf>,
+        /// Refuse drafts: a document with values still marked 待填写 is not written (exit code 1). Without it a
+        /// draft is written with a 草稿 mark on every page.
+        #[arg(long = "final")]
+        final_only: bool,
     },
     /// Check one or more data folders without rendering: every rule, every finding at once.
     ///

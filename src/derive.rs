@@ -73,6 +73,8 @@ pub struct Meta {
     pub contents_tables: bool,
     /// How each heading level is set, from level 1.
     pub headings: Vec<HeadingStyle>,
+    /// A draft (values still marked 待填写): a 草稿 mark on every page.
+    pub draft: bool,
 }
 
 /// One block of the narrative.
@@ -203,6 +205,8 @@ impl Derivation {
 /// How the report is typeset: the families that draw each style, and the table font's widths.
 pub struct Typesetting<'a> {
     pub fonts: crate::fonts::StyleMap,
+    /// Values are still marked 待填写: every page carries a 草稿 mark.
+    pub draft: bool,
     /// Bounds of the table cells' widths in the table font (none: Typst measures every row).
     pub widths: Option<&'a CellWidths<'a>>,
 }
@@ -292,6 +296,7 @@ impl<'a, D> Ctx<'a, D> {
             contents_depth: form.contents.depth,
             contents_tables: form.contents.tables.unwrap_or(form.contents.depth >= 2),
             headings: form.headings.clone(),
+            draft: typesetting.draft,
         };
         let mut blocks = Vec::new();
         for part in form.parts.iter().filter(|p| self.applies(p.only)) {

@@ -59,8 +59,10 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
     let old = prepare(old_dir)?;
     let new = prepare(new_dir)?;
     let mut changes = Changes::default();
+    // Both kinds' sections: a 决算 and a 预算 share several file names, each compared once.
     let mut files: Vec<&str> = SectionId::ALL.iter().map(|s| s.file()).collect();
-    files.dedup();
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(*f));
     for file in files {
         let read = |dir: &Path| {
             std::fs::read_to_string(dir.join(file))

@@ -18,6 +18,8 @@ use crate::model::{Doc, DocumentInfo, Parsed, SectionId};
 use crate::money::{self, Span};
 use crate::rule::Rule;
 
+mod typing;
+
 /// A data file larger than this is refused before parsing: no real section comes near it.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -231,11 +233,31 @@ impl Reader {
                 self.files.insert(section.file(), id);
                 Some(id)
             }
-            Err(d) => {
+            Err(mut d) => {
+                if d.rule == Rule::MissingSection {
+                    d = self.name_missing(section, d);
+                }
                 self.diagnostics.push(d);
                 None
             }
         }
+    }
+
+    /// A missing file named by what it holds (公开07表, 机关运行经费), with how to get it back.
+    fn name_missing(&self, section: SectionId, mut d: Diagnostic) -> Diagnostic {
+        let Some(form) = &self.form else { return d };
+        let what = if form.tables.iter().any(|t| t.section == section) {
+            form.table_name(section, None)
+        } else {
+            section.title().to_string()
+        };
+        d.message = format!("{} ({what})", d.message);
+        d.note(format!(
+            "to recreate it: `juesuan new /tmp/blank --form {} --unit <单位> --year <年度>` writes every file of \
+             the form, commented, figures at 0 marked 待填写; copy /tmp/blank/{} here and fill it in",
+            form.id,
+            section.file()
+        ))
     }
 
     /// The form document.toml names, or a finding at the name.
@@ -654,6 +676,7 @@ fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diag
     } else if message.contains("not a plain decimal")
         || message.contains("not strings")
         || message.contains("digits")
+        || message.contains("two decimals")
     {
         (Rule::BadNumber, "bad number")
     } else if message.starts_with("unknown variant") {
@@ -664,6 +687,15 @@ fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diag
     let first_line = message.lines().next().unwrap_or("").to_string();
     let mut d = Diagnostic::new(code, format!("{summary}: {first_line}")).in_file(sources.path(id));
     if let Some(span) = err.span() {
+        // What clerks type (separators, full-width digits, 万元, “”, ＝, 年月日): one note with the fix.
+        let text = sources.text(id);
+        let start = text[..span.start.min(text.len())]
+            .rfind('\n')
+            .map_or(0, |i| i + 1);
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        if let Some(hint) = typing::hint(&text[start..end]) {
+            d = d.note(hint);
+        }
         d = d.at(id, span, summary.to_string());
     }
     if code == Rule::UnknownKey {

@@ -51,6 +51,7 @@ fn main() -> ExitCode {
             emit_json,
             watch,
             font_path,
+            final_only,
         } => {
             let engine = match engine_with_fonts(&font_path) {
                 Ok(engine) => engine,
@@ -67,7 +68,7 @@ fn main() -> ExitCode {
                     ExitCode::from(FAILURE)
                 }
                 Ok(batch::Plan::Single { dir, output }) if watch => {
-                    cmd::render::watch(&engine, &dir, &output, standard, color)
+                    cmd::render::watch(&engine, &dir, &output, standard, final_only, color)
                 }
                 Ok(batch::Plan::Batch { .. }) if watch => {
                     eprintln!(
@@ -79,7 +80,7 @@ fn main() -> ExitCode {
                     cmd::render::report_json(&engine, &dir, &output, color)
                 }
                 Ok(batch::Plan::Single { dir, output }) => {
-                    cmd::render::single(&engine, &dir, &output, standard, color)
+                    cmd::render::single(&engine, &dir, &output, standard, final_only, color)
                 }
                 Ok(batch::Plan::Batch {
                     jobs: documents,
@@ -96,6 +97,7 @@ fn main() -> ExitCode {
                         progress: batch::Progress::detect(quiet),
                         verbose,
                         color,
+                        final_only,
                     };
                     cmd::render::many(&engine, &documents, &skipped, &options)
                 }

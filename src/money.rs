@@ -293,6 +293,11 @@ pub enum NumberError {
     TooPrecise(String),
     #[error("figures are written as TOML numbers, not strings: write {0} without quotes")]
     Quoted(String),
+    #[error(
+        "`{0}` has more than two decimals: the document prints {1}, and every rate would be computed from a figure \
+         the reader does not see; write {1} (or the figure as published)"
+    )]
+    MoreThanCents(String, String),
 }
 
 /// Parses the literal text of a TOML number exactly: digits, at most one point, an optional sign, `_` separators.
@@ -421,7 +426,17 @@ impl Deref for Money {
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
         let (value, span) = deserialize_exact(deserializer)?;
+        // Money is printed with two decimals (万元, or 元 and 分); more would make a printed rate disagree with the
+        // printed figures.
+        if value.normalize().scale() > 2 {
+            let shown = Amount(value).rounded().decimal().to_string();
+            return Err(D::Error::custom(NumberError::MoreThanCents(
+                value.to_string(),
+                shown,
+            )));
+        }
         Ok(Money {
             amount: Amount(value),
             span,
@@ -619,12 +634,25 @@ mod tests {
 
     #[test]
     fn figures_are_reread_from_their_text() {
-        let text = "a = 12345678901234.567\nb = 1234.50\np = 9.94\n";
+        // beyond an f64's 15–16 significant digits
+        let text = "a = 123456789012345.67\nb = 1234.50\np = 9.94\n";
         let doc = read(text).unwrap();
-        assert_eq!(doc.a.decimal().to_string(), "12345678901234.567");
+        assert_eq!(doc.a.decimal().to_string(), "123456789012345.67");
         assert_eq!(doc.b.decimal().to_string(), "1234.50");
         assert_eq!(doc.p.value.to_string(), "9.94");
         assert_eq!(&text[doc.b.span.clone()], "1234.50");
+    }
+
+    #[test]
+    fn money_with_more_than_two_decimals_is_refused() {
+        let err = read("a = 1.305\nb = 1\np = 1\n").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("`1.305` has more than two decimals"),
+            "{err}"
+        );
+        assert!(err.to_string().contains("write 1.31"), "{err}");
+        assert!(read("a = 1.300\nb = 1\np = 1\n").is_ok());
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub struct Prepared {
     pub diagnostics: Vec<Diagnostic>,
     /// The section files exactly as read, to attach to the PDF where the standard allows ([`archive`]).
     pub data_files: Vec<render::Attachment>,
+    /// Values are still marked 待填写 (`placeholder`): the PDF is marked 草稿 on every page, and `--final`
+    /// refuses it.
+    pub draft: bool,
 }
 
 impl Prepared {
@@ -96,12 +99,16 @@ fn prepare_loaded(
     // The tables' text widths in the font that draws them: rows that surely fit on one line get a fixed height.
     let table_font = TableFont::new(engine, &style_map.table);
     let widths = table_font.as_ref().and_then(TableFont::widths);
+    let draft = diagnostics
+        .iter()
+        .any(|d| d.rule == crate::rule::Rule::Placeholder);
     let report = derive::derive(
         &loaded.doc,
         &loaded.form,
         derive::Typesetting {
             fonts: style_map,
             widths: widths.as_ref(),
+            draft,
         },
     );
     let data_files = archive::data_files(&loaded);
@@ -110,5 +117,6 @@ fn prepare_loaded(
         sources: loaded.sources,
         diagnostics,
         data_files,
+        draft,
     })
 }

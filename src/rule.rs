@@ -108,6 +108,8 @@ rules! {
     ExecutionRate = "execution-rate", Error, Check, "a project's 全年执行数 does not exceed its 全年预算数 (资金执行率 ≤ 100%)";
     BudgetLink = "budget-link", Error, Load, "a 预算 named in document.toml (budget, previous_budget) is read, of the right year, and agrees with the figures the document states";
     Coverage = "coverage", Warning, Check, "the funds the self-evaluation covers do not exceed the year's 项目支出 (05/08表)";
+    SuspectValue = "suspect-value", Error, Check, "one value is in two or more failed sums and one figure there would make them all hold: said first, at that value";
+    Implausible = "implausible", Warning, Check, "a change on last year or a completion rate beyond a factor of 10 either way (published documents stay within a few hundred percent): a figure in 元 or mistyped";
 }
 
 impl std::fmt::Display for Rule {

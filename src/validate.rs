@@ -17,6 +17,7 @@ mod facts;
 pub mod numbers;
 mod performance;
 mod placeholders;
+mod plausible;
 mod sums;
 
 use rust_decimal::Decimal;
@@ -143,6 +144,7 @@ pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             doc,
             form: &loaded.form,
             out,
+            failures: Vec::new(),
         }
         .run(),
         Doc::Budget(doc) => Validator {
@@ -150,6 +152,7 @@ pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
             doc,
             form: &loaded.form,
             out,
+            failures: Vec::new(),
         }
         .run(),
     }
@@ -195,6 +198,16 @@ struct Validator<'a, D = Document> {
     doc: &'a D,
     form: &'a Form,
     out: &'a mut Vec<Diagnostic>,
+    /// The identities that failed, each value in them with the figure that would make it hold ([`suspects`]).
+    failures: Vec<Vec<Candidate>>,
+}
+
+/// A value of a failed identity and the figure that alone would make the identity hold.
+struct Candidate {
+    file: FileId,
+    span: crate::money::Span,
+    label: String,
+    would: Decimal,
 }
 
 /// One side of an identity: a figure, where it was written, and what it is.
@@ -326,7 +339,9 @@ impl Validator<'_> {
         self.counts();
         self.signs();
         self.performance();
+        self.plausibility();
         self.placeholders();
+        self.suspects();
     }
 }
 
@@ -443,8 +458,84 @@ impl<D> Validator<'_, D> {
                 limit.normalize(),
                 identity.code
             ));
+        } else {
+            // found − expected: the subject would be `expected`, a part added would be itself + it, a part
+            // subtracted itself − it.
+            let off = found.decimal() - expected.decimal();
+            let candidate = |t: &Term<'_>, would: Decimal| Candidate {
+                file: t.file,
+                span: t.money.span.clone(),
+                label: t.label.clone(),
+                would,
+            };
+            let mut candidates = vec![candidate(&subject, expected.decimal())];
+            for (sign, p) in &parts {
+                let now = p.money.decimal();
+                candidates.push(candidate(
+                    p,
+                    match sign {
+                        Sign::Plus => now + off,
+                        Sign::Minus => now - off,
+                    },
+                ));
+            }
+            self.failures.push(candidates);
         }
         self.out.push(d);
+    }
+
+    /// One typo breaks every identity its value is in, and each error marks another figure. When one value is in
+    /// two or more failed identities, and one figure there would make all of them hold, that is said first, at
+    /// the value.
+    fn suspects(&mut self) {
+        if self.failures.len() < 2 {
+            return;
+        }
+        // For each value (file, place), the failed identities it is in and what each would need it to be.
+        let mut seen: Vec<(&Candidate, Vec<Decimal>)> = Vec::new();
+        for failure in &self.failures {
+            for c in failure {
+                if c.span.is_empty() {
+                    continue;
+                }
+                match seen
+                    .iter_mut()
+                    .find(|(s, _)| s.file == c.file && s.span == c.span)
+                {
+                    Some((_, woulds)) => woulds.push(c.would),
+                    None => seen.push((c, vec![c.would])),
+                }
+            }
+        }
+        let agreed: Vec<(&Candidate, usize)> = seen
+            .iter()
+            .filter(|(_, w)| w.len() >= 2 && w.iter().all(|x| *x == w[0]))
+            .map(|(c, w)| (*c, w.len()))
+            .collect();
+        let Some(most) = agreed.iter().map(|(_, n)| *n).max() else {
+            return;
+        };
+        let best: Vec<&(&Candidate, usize)> = agreed.iter().filter(|(_, n)| *n == most).collect();
+        // Two values that would each fix the same identities: no telling which is wrong.
+        let [(c, n)] = best.as_slice() else { return };
+        let all = if *n == self.failures.len() {
+            format!("all {n} failed sums")
+        } else {
+            format!("{n} of the {} failed sums", self.failures.len())
+        };
+        let would = figure(Amount::new(c.would));
+        let d = Diagnostic::new(
+            Rule::SuspectValue,
+            format!("{would} here would satisfy {all}: {} is likely the wrong figure", c.label),
+        )
+        .at(c.file, c.span.clone(), format!("{would} would make {all} hold"))
+        .note("one typo breaks every identity its figure is in; the errors below mark the other figures of each");
+        let first = self
+            .out
+            .iter()
+            .position(|d| d.is_error())
+            .unwrap_or(self.out.len());
+        self.out.insert(first, d);
     }
 
     /// Figures too large to add up exactly: no 决算 comes near, so the data is wrong, and it is said where.

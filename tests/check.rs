@@ -299,6 +299,26 @@ const CASES: &[Case] = &[
         )],
     },
     Case {
+        name: "suspect_value",
+        code: Rule::SuspectValue,
+        example: SAMPLE,
+        edits: &[(
+            "table01.toml",
+            "general_budget = 1967.91",
+            "general_budget = 1977.91",
+        )],
+    },
+    Case {
+        name: "implausible",
+        code: Rule::Implausible,
+        example: SAMPLE,
+        edits: &[(
+            "explanation.toml",
+            "previous_income = 2495.67",
+            "previous_income = 0.01",
+        )],
+    },
+    Case {
         name: "coverage",
         code: Rule::Coverage,
         example: SAMPLE,

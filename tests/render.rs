@@ -42,11 +42,12 @@ fn sections_come_in_the_official_order() {
             .expect("一、概况 in the body")..];
     let order = [
         "一、概况",
-        "（一）部门（单位）职责",
+        // a 单位's document says 单位 where the template says 部门（单位） (the published text kept the residue)
+        "（一）单位职责",
         "（二）机构设置",
-        "二、2020年度部门（单位）决算公开表",
+        "二、2020年度单位决算公开表",
         "详见附表。",
-        "三、2020年度部门（单位）决算情况说明",
+        "三、2020年度单位决算情况说明",
         "（一）收入支出决算总体情况说明",
         "（五）一般公共预算财政拨款支出决算情况说明",
         "（九）一般公共预算财政拨款“三公”经费支出决算情况说明",
@@ -69,7 +70,7 @@ fn sections_come_in_the_official_order() {
 #[test]
 fn the_contents_lists_parts_and_tables() {
     let text = pdf_text(rendered("jinhua-hrss-dsc-2020"));
-    let contents = &text[..text.find("（一）部门（单位）职责").unwrap()];
+    let contents = &text[..text.find("（一）单位职责").unwrap()];
     assert!(contents.contains("目") && contents.contains("录"));
     assert!(squeezed(contents).contains("一、概况"));
 }

@@ -335,7 +335,7 @@ fn schema_writes_one_file_per_section() {
     names.sort();
     let mut expected: Vec<String> = juesuan::model::SectionId::ALL
         .iter()
-        .map(|s| format!("{}.json", s.key()))
+        .map(|s| juesuan::schema::schema_file_name(*s))
         .collect();
     expected.sort();
     assert_eq!(names, expected);

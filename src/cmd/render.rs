@@ -14,12 +14,21 @@ pub fn single(
     dir: &Path,
     output: &Path,
     standard: Standard,
+    final_only: bool,
     color: bool,
 ) -> ExitCode {
     let prepared = match prepare_or_report(engine, dir, "PDF", color) {
         Ok(p) => p,
         Err(code) => return code,
     };
+    if final_only && prepared.draft {
+        eprintln!(
+            "error: {} is a draft (values still marked 待填写, see the warning above); with --final nothing is \
+             written",
+            dir.display()
+        );
+        return ExitCode::from(DATA_ERRORS);
+    }
     // The data files go inside the PDF where the standard allows (not PDF/A-2): `juesuan extract` gets them back.
     let pdf = match prepared.pdf(engine, standard) {
         Ok(pdf) => pdf,
@@ -32,7 +41,15 @@ pub fn single(
         eprintln!("error: {e}");
         return ExitCode::from(FAILURE);
     }
-    eprintln!("wrote {} ({} bytes)", output.display(), pdf.len());
+    if prepared.draft {
+        eprintln!(
+            "wrote {} ({} bytes), a draft: every page is marked 草稿",
+            output.display(),
+            pdf.len()
+        );
+    } else {
+        eprintln!("wrote {} ({} bytes)", output.display(), pdf.len());
+    }
     ExitCode::SUCCESS
 }
 
@@ -107,6 +124,7 @@ pub fn watch(
     dir: &Path,
     output: &Path,
     standard: Standard,
+    final_only: bool,
     color: bool,
 ) -> ExitCode {
     let mut runs = 0u32;
@@ -119,7 +137,7 @@ pub fn watch(
             }
             runs += 1;
             // The outcome is on the terminal already; watching goes on whatever it was.
-            let _ = single(engine, dir, output, standard, color);
+            let _ = single(engine, dir, output, standard, final_only, color);
             eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
         },
         || true,

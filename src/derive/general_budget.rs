@@ -207,13 +207,20 @@ pub(super) fn zhejiang_basic(ctx: &Ctx, out: &mut Vec<Block>) {
     }
 }
 
-/// 人员经费 and 公用经费 (公开06表): each total and the 款 it went to (those not zero).
+/// 人员经费 and 公用经费 (公开06表): each total and the 款 it went to (those not zero); a 类 stated without its 款
+/// (303 对个人和家庭的补助 as one line) is named itself.
 fn basic_parts<'d>(ctx: &Ctx<'d>) -> [(&'static str, Amount, Vec<&'d str>); 2] {
     let t = &ctx.doc.table06;
     let items = |lines: &'d [crate::model::EconomicLine]| -> Vec<&'d str> {
+        let has_items = |class: &str| {
+            lines
+                .iter()
+                .any(|l| l.code.len() == 5 && l.code.value.starts_with(class))
+        };
         lines
             .iter()
-            .filter(|l| l.code.len() == 5 && l.amount.as_ref().is_none_or(|a| !a.is_zero()))
+            .filter(|l| l.amount.as_ref().is_none_or(|a| !a.is_zero()))
+            .filter(|l| l.code.len() == 5 || (l.code.len() == 3 && !has_items(&l.code.value)))
             .map(|l| l.name.value.as_str())
             .collect()
     };

@@ -73,9 +73,10 @@ pub(super) fn zhejiang(ctx: &Ctx, p: &Performance, out: &mut Vec<Block>) {
     } else {
         let names: Vec<&str> = p.projects.iter().map(|p| p.name.value.as_str()).collect();
         out.push(para(format!(
-            "{}在{}年度部门（单位）决算中反映{}项目绩效自评结果。",
+            "{}在{}年度{}决算中反映{}项目绩效自评结果。",
             info.unit.value,
             ctx.year,
+            ctx.kind,
             join_and(&names)
         )));
         for (i, project) in p.projects.iter().enumerate() {

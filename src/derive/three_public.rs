@@ -178,11 +178,20 @@ pub(super) fn zhejiang(ctx: &Ctx, out: &mut Vec<Block>) {
             sentence(reason)
         );
     }
+    // 公务接待费 is spent in China: 国内公务接待 includes the 外宾 received, which the sentence says, so that the
+    // total is not read as domestic guests only.
     s += &format!(
-        "全年使用一般公共预算财政拨款国内公务接待{}团组，累计{}人次。",
+        "全年使用一般公共预算财政拨款国内公务接待{}团组，累计{}人次",
         *r.foreign.groups + *r.domestic.groups,
         *r.foreign.people + *r.domestic.people
     );
+    if *r.foreign.groups > 0 || *r.foreign.people > 0 {
+        s += &format!(
+            "（含外宾接待{}团组、{}人次）",
+            *r.foreign.groups, *r.foreign.people
+        );
+    }
+    s.push('。');
     out.push(para(s));
     for (label, p) in [
         ("外宾接待支出", &r.foreign),

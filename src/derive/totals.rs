@@ -164,12 +164,19 @@ pub(super) fn zhejiang_fiscal(ctx: &Ctx, out: &mut Vec<Block>) {
             with_subject("收入", &w.versus(&prev_year, income, **p))
         );
     }
-    s += &reason_sentence(text(&e.income_reason));
+    // One reason for both changes is said once, after both.
+    let (income_reason, expenditure_reason) = (text(&e.income_reason), text(&e.expenditure_reason));
+    let shared = income_reason.is_some() && income_reason == expenditure_reason;
+    if shared {
+        s.push('；');
+    } else {
+        s += &reason_sentence(income_reason);
+    }
     s += &format!("支出总计{}", w.wan(spent));
     if let Some(p) = &e.previous_expenditure {
         s += &format!("，{}", with_subject("支出", &w.change(spent, **p)));
     }
-    s += &reason_sentence(text(&e.expenditure_reason));
+    s += &reason_sentence(expenditure_reason);
     // Without a year-start budget stated the clause is left out, not printed as 0.00 (`missing-budget` warns).
     if let Some(budget) = fiscal_budget(ctx) {
         let year_spent = get(t.expenditure.year.total.as_ref());

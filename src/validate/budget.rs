@@ -45,6 +45,7 @@ impl Validator<'_, BudgetDocument> {
         self.items();
         self.signs();
         self.placeholders();
+        self.suspects();
     }
 
     /// 财务收支预算总表 and 财政拨款收支预算总表 list 类 only, among the form's.

@@ -1,0 +1,82 @@
+//! A finance clerk's first hour (issue 20): what clerks type gets one message that names the fix.
+
+use crate::support::*;
+
+#[test]
+fn what_clerks_type_gets_one_message_with_the_value_to_write() {
+    for (file, from, typed, fix) in [
+        (
+            "three_public.toml",
+            "amount = 0.65",
+            "amount = ０．６５",
+            "write `amount = 0.65`",
+        ),
+        (
+            "three_public.toml",
+            "amount = 0.65",
+            "amount = 0.65万元",
+            "write `amount = 0.65`",
+        ),
+        (
+            "three_public.toml",
+            "amount = 0.65",
+            "amount = \"0.65\"",
+            "write `amount = 0.65`",
+        ),
+        (
+            "three_public.toml",
+            "amount = 3.20",
+            "amount = 1,003.20",
+            "write `amount = 1003.20`",
+        ),
+        (
+            "document.toml",
+            "published = 2022-09-15",
+            "published = 2022年9月15日",
+            "dates are written year-month-day: `published = 2022-09-15`",
+        ),
+        (
+            "document.toml",
+            "year = 2021",
+            "year ＝ 2021",
+            "use the ASCII equals sign `=`, not the full-width `＝`: `year = 2021`",
+        ),
+    ] {
+        let dir = copy_example("example-2021");
+        edit(dir.path(), file, from, typed);
+        let out = juesuan(&["check", dir.path().to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_ne!(out.status.code(), Some(0), "{typed}: {err}");
+        assert!(err.contains(fix), "{typed}: {err}");
+        assert_eq!(err.matches(fix).count(), 1, "said once: {err}");
+    }
+}
+
+#[test]
+fn one_typo_is_blamed_at_the_value_that_would_satisfy_every_failed_sum() {
+    // 公开01表's 一般公共预算财政拨款收入 typed 1977.91 for 1967.91: the 收入 sum, 公开04表 and more fail, and
+    // each of those errors marks another figure.
+    let dir = copy_example("example-2021");
+    edit(
+        dir.path(),
+        "table01.toml",
+        "general_budget = 1967.91",
+        "general_budget = 1977.91",
+    );
+    let out = juesuan(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let suspect = err
+        .find("error[suspect-value]: 1,967.91 here would satisfy")
+        .expect(&err);
+    let first_error = err.find("error[").expect("the failed sums");
+    assert_eq!(suspect, first_error, "said first: {err}");
+    assert!(
+        err[suspect..]
+            .lines()
+            .nth(1)
+            .unwrap()
+            .contains("table01.toml:8:"),
+        "{err}"
+    );
+}
