@@ -294,3 +294,40 @@ fn a_change_no_real_document_shows_is_a_warning_at_the_value() {
         assert!(!err.contains("implausible"), "{name}: {err}");
     }
 }
+
+#[test]
+fn totals_merge_across_the_code_and_name_columns_as_official_forms_print_them() {
+    // A checker reading the PDF finds 合计 where official forms put it: one cell over 科目编码 and 科目名称.
+    let prepared = juesuan::prepare(&example("example-2021")).unwrap_or_else(|_| panic!("renders"));
+    let mut merged = 0;
+    for table in &prepared.report.tables {
+        for row in table
+            .rows
+            .iter()
+            .filter(|r| r.total && r.cells.iter().any(|c| c.contains("合计")))
+        {
+            let at = row.cells.iter().position(|c| c.contains("合计")).unwrap();
+            let names_a_code = table.columns.len() > at + 1 && row.cells[at + 1].is_empty();
+            if let Some(spans) = &row.spans {
+                assert!(spans[at] >= 2, "{}: {:?}", table.title, row.cells);
+                merged += 1;
+            } else {
+                assert!(
+                    !names_a_code,
+                    "{}: 合计 beside an empty cell: {:?}",
+                    table.title, row.cells
+                );
+            }
+        }
+    }
+    assert!(merged >= 5, "{merged} merged 合计 rows");
+}
+
+#[test]
+fn a_contents_longer_than_a_page_says_so_on_its_next_page() {
+    let text = pdf_text(rendered("example-2021"));
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert!(squeezed(pages[0]).contains("目录"), "{}", pages[0]);
+    assert!(squeezed(pages[1]).starts_with("目录（续）"), "{}", pages[1]);
+    assert!(!text.split('\u{c}').skip(2).any(|p| p.contains("（续）")));
+}
