@@ -67,6 +67,19 @@ pub enum BatchError {
         first: PathBuf,
         second: PathBuf,
     },
+    #[error(
+        "{count} documents need an output folder: give -o <folder> (without -o, one document is written beside its \
+         folder as <folder>.pdf)"
+    )]
+    SeveralWithoutOutput { count: usize },
+    #[error(
+        "-o {} names neither a .{ext} file nor an existing folder: write {}.{ext} for one file, or {}/ (or create \
+         the folder) to write into a folder",
+        output.display(),
+        output.display(),
+        output.display()
+    )]
+    Ambiguous { output: PathBuf, ext: &'static str },
     #[error("cannot create the output folder {}: {source}", path.display())]
     OutputFolder {
         path: PathBuf,
@@ -131,7 +144,7 @@ fn is_document(dir: &Path) -> bool {
 /// output folder. A folder that holds no `document.toml` but has subfolders that do is a parent folder: its
 /// document subfolders are rendered, in name order. Any other folder is taken as a document, so that a missing or
 /// broken one is reported by the loader with its diagnostics.
-pub fn plan(dirs: &[PathBuf], output: &Path, out: Output) -> Result<Plan, BatchError> {
+pub fn plan(dirs: &[PathBuf], output: Option<&Path>, out: Output) -> Result<Plan, BatchError> {
     let mut jobs = Vec::new();
     let mut skipped = Vec::new();
     for dir in dirs {
@@ -149,11 +162,35 @@ pub fn plan(dirs: &[PathBuf], output: &Path, out: Output) -> Result<Plan, BatchE
             skipped.extend(others);
         }
     }
+    // Without -o, one document is written beside its folder: data/x → data/x.pdf.
+    let Some(output) = output else {
+        return match <[Job; 1]>::try_from(jobs) {
+            Ok([only]) => {
+                let mut file = only.dir.clone().into_os_string();
+                file.push(format!(".{}", out.extension()));
+                Ok(Plan::Single {
+                    dir: only.dir,
+                    output: PathBuf::from(file),
+                })
+            }
+            Err(jobs) => Err(BatchError::SeveralWithoutOutput { count: jobs.len() }),
+        };
+    };
     let names_a_file = output.is_file()
         || (!output.is_dir()
             && output
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case(out.extension())));
+    // `-o report` for one document is a typo for report.pdf as often as a folder: asked, not guessed. A folder is
+    // one that exists, or is written with a trailing slash.
+    let says_folder =
+        output.is_dir() || output.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+    if !names_a_file && !says_folder && jobs.len() == 1 && output.extension().is_none() {
+        return Err(BatchError::Ambiguous {
+            output: output.to_path_buf(),
+            ext: out.extension(),
+        });
+    }
     if names_a_file {
         return match <[Job; 1]>::try_from(jobs) {
             Ok([only]) => Ok(Plan::Single {
@@ -887,25 +924,53 @@ mod tests {
 
     #[test]
     fn a_pdf_path_and_one_document_is_the_single_document_path() {
-        let plan = plan(&[example()], Path::new("out/x.PDF"), PDF).unwrap();
+        let plan = plan(&[example()], Some(Path::new("out/x.PDF")), PDF).unwrap();
         assert!(matches!(plan, Plan::Single { dir, .. } if dir == example()));
     }
 
     #[test]
-    fn a_path_without_pdf_extension_is_an_output_folder() {
+    fn a_path_with_a_trailing_slash_is_an_output_folder() {
         let Plan::Batch {
             jobs, output_dir, ..
-        } = plan(&[example()], Path::new("out"), PDF).unwrap()
+        } = plan(&[example()], Some(Path::new("out/")), PDF).unwrap()
         else {
             panic!("expected a batch");
         };
-        assert_eq!(output_dir, Path::new("out"));
+        assert_eq!(output_dir, Path::new("out/"));
         assert_eq!(
             jobs,
             vec![Job {
                 name: "example-2021".into(),
                 dir: example()
             }]
+        );
+    }
+
+    #[test]
+    fn one_document_into_a_name_without_extension_is_asked_not_guessed() {
+        let err = plan(&[example()], Some(Path::new("report")), PDF).unwrap_err();
+        assert!(matches!(err, BatchError::Ambiguous { .. }), "{err}");
+        assert!(
+            err.to_string().contains("write report.pdf for one file"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn without_output_one_document_is_written_beside_its_folder() {
+        let Plan::Single { output, .. } = plan(&[example()], None, PDF).unwrap() else {
+            panic!("expected one document");
+        };
+        let mut expected = example().into_os_string();
+        expected.push(".pdf");
+        assert_eq!(output, PathBuf::from(expected));
+        let parent = tempfile::tempdir().unwrap();
+        copy_sample(parent.path(), "a");
+        copy_sample(parent.path(), "b");
+        let err = plan(&[parent.path().to_path_buf()], None, PDF).unwrap_err();
+        assert!(
+            matches!(err, BatchError::SeveralWithoutOutput { count: 2 }),
+            "{err}"
         );
     }
 
@@ -917,7 +982,7 @@ mod tests {
         std::fs::create_dir(parent.path().join("notes")).unwrap();
         std::fs::create_dir(parent.path().join(".git")).unwrap();
         let Plan::Batch { jobs, skipped, .. } =
-            plan(&[parent.path().to_path_buf()], Path::new("out"), PDF).unwrap()
+            plan(&[parent.path().to_path_buf()], Some(Path::new("out")), PDF).unwrap()
         else {
             panic!("expected a batch");
         };
@@ -933,7 +998,12 @@ mod tests {
         let parent = tempfile::tempdir().unwrap();
         copy_sample(parent.path(), "a");
         copy_sample(parent.path(), "b");
-        let err = plan(&[parent.path().to_path_buf()], Path::new("all.pdf"), PDF).unwrap_err();
+        let err = plan(
+            &[parent.path().to_path_buf()],
+            Some(Path::new("all.pdf")),
+            PDF,
+        )
+        .unwrap_err();
         assert!(
             matches!(err, BatchError::SeveralIntoOneFile { count: 2, .. }),
             "{err}"
@@ -946,14 +1016,14 @@ mod tests {
         let two = tempfile::tempdir().unwrap();
         let a = copy_sample(one.path(), "same");
         let b = copy_sample(two.path(), "same");
-        let err = plan(&[a, b], Path::new("out"), PDF).unwrap_err();
+        let err = plan(&[a, b], Some(Path::new("out")), PDF).unwrap_err();
         assert!(err.to_string().contains("same.pdf"), "{err}");
     }
 
     #[test]
     fn a_folder_that_is_not_a_document_is_kept_for_the_loader_to_report() {
         let empty = tempfile::tempdir().unwrap();
-        let plan = plan(&[empty.path().to_path_buf()], Path::new("x.pdf"), PDF).unwrap();
+        let plan = plan(&[empty.path().to_path_buf()], Some(Path::new("x.pdf")), PDF).unwrap();
         assert!(matches!(plan, Plan::Single { dir, .. } if dir == empty.path()));
     }
 

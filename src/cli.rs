@@ -40,9 +40,11 @@ pub enum Command {
         #[arg(required = true)]
         dirs: Vec<PathBuf>,
         /// Where to write: a file ending in .pdf for one document, otherwise an output folder (created if
-        /// missing) that receives <folder name>.pdf for each document.
+        /// missing; for one document, an existing folder or one written with a trailing /) that receives
+        /// <folder name>.pdf for each document. Without it, one document is written beside its folder (data/x →
+        /// data/x.pdf).
         #[arg(short, long)]
-        output: PathBuf,
+        output: Option<PathBuf>,
         /// Output conformance. a-2u (PDF/A-2u: archival, every glyph mapped to Unicode so the Chinese text stays
         /// searchable) is the default. a-3u (PDF/A-3u) is the same and also attaches the data folder's TOML files
         /// (relationship Source), so the archived PDF carries its own data: `juesuan extract` writes them back

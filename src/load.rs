@@ -426,34 +426,58 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
     Ok(bytes)
 }
 
-/// A section file's text: UTF-8 without byte-order mark.
-fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
-    let fail = |rule, message: String| Err(Diagnostic::new(rule, message).in_file(path));
+/// A section file's text: UTF-8, with or without a byte-order mark.
+fn decode_text(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    // Notepad wrote UTF-8 with a byte-order mark for years: it is UTF-8 all the same.
     if bytes.starts_with(b"\xEF\xBB\xBF") {
-        return fail(
-            Rule::ByteOrderMark,
-            format!(
-                "{} starts with a byte-order mark; save it as UTF-8 without BOM",
-                path.display()
-            ),
-        );
+        bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            let text = String::from_utf8_lossy(&e.into_bytes()[..offset]).into_owned();
+            let bytes = e.into_bytes();
+            let gbk = looks_like_gbk(&bytes[offset..]);
+            let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
             let line = text.matches('\n').count() + 1;
             let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            fail(
+            let mut d = Diagnostic::new(
                 Rule::InvalidUtf8,
                 format!(
-                    "{}:{line}:{col}: the file is not valid UTF-8 (save it as UTF-8)",
-                    path.display()
+                    "{}:{line}:{col}: the file is not valid UTF-8{}",
+                    path.display(),
+                    if gbk {
+                        ": it looks like GBK/GB18030, the Chinese encoding Windows Notepad and WPS save by default"
+                    } else {
+                        ""
+                    }
                 ),
             )
+            .in_file(path);
+            d = d.note(
+                "save it as UTF-8: in Notepad 另存为 → 编码 UTF-8; in WPS or VS Code, the encoding at the bottom right → \
+                 UTF-8",
+            );
+            Err(d)
         }
     }
+}
+
+/// Chinese text in GBK/GB18030: a lead byte 0x81–0xFE and a trail byte 0x40–0xFE (not 0x7F), pair after pair.
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut pairs = 0;
+    let mut i = 0;
+    while i < bytes.len() && pairs < 8 {
+        match bytes[i] {
+            0x00..=0x7F => i += 1,
+            0x81..=0xFE if matches!(bytes.get(i + 1), Some(0x40..=0x7E | 0x80..=0xFE)) => {
+                pairs += 1;
+                i += 2;
+            }
+            _ => return false,
+        }
+    }
+    pairs > 0
 }
 
 /// The longest text value accepted, in characters: a reason or a duty is a paragraph, the longest glossary entry a

@@ -62,7 +62,7 @@ fn main() -> ExitCode {
             } else {
                 batch::Output::Pdf(standard)
             };
-            match batch::plan(&dirs, &output, out) {
+            match batch::plan(&dirs, output.as_deref(), out) {
                 Err(e) => {
                     eprintln!("error: {e}");
                     ExitCode::from(FAILURE)

@@ -73,7 +73,6 @@ rules! {
     UnknownFile = "unknown-file", Warning, Load, "a file in the folder that is no section file of the form is ignored";
     SymlinkOutside = "symlink-outside", Error, Load, "a data file that is a link points inside the data folder";
     FileTooLarge = "file-too-large", Error, Load, "a data file has at most 4 MiB";
-    ByteOrderMark = "byte-order-mark", Error, Load, "a data file is UTF-8 without byte-order mark";
     InvalidUtf8 = "invalid-utf8", Error, Load, "a data file is valid UTF-8";
     TextTooLong = "text-too-long", Error, Load, "a text value has at most 20,000 characters, a document 300,000";
     TooManyRows = "too-many-rows", Error, Load, "a list has at most 2,000 entries";

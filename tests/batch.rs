@@ -214,7 +214,8 @@ fn a_batch_pdf_is_byte_identical_to_the_one_document_render() {
     let dir = sample_in(units.path(), "unit");
     let out = tempfile::tempdir().unwrap();
     let single = out.path().join("single.pdf");
-    let folder = out.path().join("folder");
+    // one document into a folder: the folder said with its trailing slash
+    let folder = out.path().join("folder/");
     // a-3u attaches the data files: the batch must take the same path as one document, attachments included.
     for target in [&single, &folder] {
         render_expecting(

@@ -80,3 +80,68 @@ fn one_typo_is_blamed_at_the_value_that_would_satisfy_every_failed_sum() {
         "{err}"
     );
 }
+
+#[test]
+fn notepads_byte_order_mark_is_accepted_and_gbk_is_named() {
+    let dir = copy_example("example-2021");
+    let path = dir.path().join("overview.toml");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend(std::fs::read(&path).unwrap());
+    std::fs::write(&path, bytes).unwrap();
+    let pdf = dir.path().join("bom.pdf");
+    let out = juesuan(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        std::fs::read(rendered("example-2021")).unwrap(),
+        "the same document as without the mark"
+    );
+
+    // 示例 saved in GBK, as Notepad and WPS save Chinese text by default
+    let path = dir.path().join("document.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let gbk = text.replacen("示例", "\u{0}", 1);
+    let mut bytes = Vec::new();
+    for part in gbk.split('\u{0}').enumerate() {
+        if part.0 > 0 {
+            bytes.extend([0xCA, 0xBE, 0xC0, 0xFD]);
+        }
+        bytes.extend(part.1.as_bytes());
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let out = juesuan(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("it looks like GBK/GB18030"), "{err}");
+    assert!(err.contains("save it as UTF-8"), "{err}");
+}
+
+#[test]
+fn render_without_output_writes_beside_the_folder_and_a_bare_name_is_asked_about() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("unit-2021");
+    std::fs::create_dir(&dir).unwrap();
+    for entry in std::fs::read_dir(example("example-2021")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+    }
+    let out = juesuan(&["render", dir.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(parent.path().join("unit-2021.pdf").is_file());
+
+    let report = parent.path().join("report");
+    let out = juesuan(&[
+        "render",
+        dir.to_str().unwrap(),
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("names neither a .pdf file nor an existing folder"));
+    assert!(!report.exists());
+}

@@ -262,7 +262,7 @@ fn a_draft_says_so_on_every_page_and_final_refuses_it() {
         "render",
         dir.to_str().unwrap(),
         "-o",
-        tmp.path().join("out2").to_str().unwrap(),
+        &format!("{}/", tmp.path().join("out2").display()),
         "-q",
         "--final",
     ]);
