@@ -331,3 +331,11 @@ fn a_contents_longer_than_a_page_says_so_on_its_next_page() {
     assert!(squeezed(pages[1]).starts_with("目录（续）"), "{}", pages[1]);
     assert!(!text.split('\u{c}').skip(2).any(|p| p.contains("（续）")));
 }
+
+#[test]
+fn the_self_evaluation_form_states_money_as_the_narrative_does() {
+    // "项目全年预算数为25.00万元" in the text, and 25.00 (not 25) in the form's 年度资金总额 row.
+    let raw = pdf_text_raw(rendered("jinhua-hrss-dsc-2020"));
+    assert!(raw.contains("25.00 25.00 24.86"), "{raw}");
+    assert!(!raw.lines().any(|l| l.trim() == "25 25 24.86"));
+}

@@ -81,6 +81,7 @@ pub(super) fn zhejiang(ctx: &Ctx, p: &Performance, out: &mut Vec<Block>) {
         )));
         for (i, project) in p.projects.iter().enumerate() {
             let form = self_evaluation(
+                w,
                 project,
                 &p.form_title.value,
                 ctx.year,
@@ -273,13 +274,15 @@ pub fn project_score(p: &Project) -> Decimal {
 }
 
 fn self_evaluation(
+    w: Words,
     p: &Project,
     title: &str,
     year: i32,
     unit: &str,
     number: usize,
 ) -> SelfEvaluationForm {
-    let money = |m: &Money| Points::display(m.decimal());
+    // Two decimals, as the narrative states the same figures ("项目全年预算数为25.00万元").
+    let money = |m: &Money| w.number(m.amount);
     let funds_row = |label: &str, f: &ProjectFunds| {
         [
             label.to_string(),
