@@ -5,6 +5,7 @@
 //! cargo run --release --example bench -- 1000 --batch-only                # memory over a long batch
 //! cargo run --release --example bench -- 50 --typst ~/.cargo/bin/typst    # a typst binary not on PATH
 //! cargo run --release --example bench -- 200 --rounds 3                   # (a) and (c) twice more, alternated
+//! cargo run --release --example bench -- --watch --against OTHER-BINARY   # render --watch: edit → PDF (bench/watch.rs)
 //! ```
 //!
 //! Generates N documents from `data/example-2021` (unit names varied; every amount of document i multiplied by the
@@ -35,6 +36,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
+
+// The edit loop under `render --watch` (`--watch`): a file of its own, not an example of its own.
+#[path = "bench/watch.rs"]
+mod watch;
 
 /// Keys whose numbers are counts, scores or dates, not amounts in 万元: scaling them would break the data (a score
 /// above its weight, a fleet that no longer matches its vehicles).
@@ -105,13 +110,16 @@ fn parse_args() -> Result<Args, String> {
 }
 
 fn run() -> Result<(), String> {
-    let args = parse_args()?;
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let juesuan = std::env::current_exe()
         .ok()
         .and_then(|exe| Some(exe.parent()?.parent()?.join("juesuan")))
         .filter(|p| p.is_file())
         .ok_or("no juesuan binary beside this example: run `cargo build --release` first")?;
+    if std::env::args().any(|a| a == "--watch") {
+        return watch::run(&juesuan, repo);
+    }
+    let args = parse_args()?;
     let scratch = tempfile::tempdir().map_err(|e| e.to_string())?;
     let work = match &args.keep {
         Some(dir) => {

@@ -359,8 +359,8 @@ impl Engine {
         let compiled = result
             .output
             .map_err(|errors| RenderError::Compile(describe(&world, &errors)));
-        // Typst's cache is evicted after every document (by the last compile running), so memory does not grow
-        // with the number of documents rendered.
+        // Typst's cache is evicted after every document (by the last compile running; of all it holds, or of what
+        // is older than `keep_cache` allows), so memory does not grow with the number of documents rendered.
         drop(in_flight);
         let document = compiled?;
         if !font_warnings.is_empty() {
@@ -421,8 +421,19 @@ impl Engine {
 /// (fonts, compressed streams) go at the next eviction.
 static CACHE: CacheGate = CacheGate::new(evict_typst_cache);
 
+/// How many evictions a result of Typst's cache survives unused ([`keep_cache`]); 0 empties it.
+static CACHE_KEPT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Keeps each result in Typst's cache until `renders` renders have passed without using it, instead of emptying the
+/// cache after every document (0, the default): for a process that renders one document again and again (`render
+/// --watch`), whose next render reuses the layout of all that did not change. The cache is one per process, and so
+/// is this setting.
+pub fn keep_cache(renders: usize) {
+    CACHE_KEPT.store(renders, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn evict_typst_cache() {
-    typst::comemo::evict(0);
+    typst::comemo::evict(CACHE_KEPT.load(std::sync::atomic::Ordering::Relaxed));
 }
 
 struct CacheGate {

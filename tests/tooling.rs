@@ -496,52 +496,186 @@ fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
             start.elapsed() < std::time::Duration::from_secs(120),
             "timed out waiting for {what}"
         );
-        std::thread::sleep(std::time::Duration::from_millis(100));
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// `juesuan render <data> -o <pdf> --watch` running, its stderr in a file; killed when dropped.
+struct Watching {
+    child: std::process::Child,
+    out: tempfile::TempDir,
+}
+
+impl Watching {
+    /// Starts watching `data` and waits for the first render.
+    fn start(data: &Path) -> Watching {
+        let out = tempfile::tempdir().unwrap();
+        let child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+            .arg("render")
+            .arg(data)
+            .arg("-o")
+            .arg(out.path().join("watched.pdf"))
+            .arg("--watch")
+            .env("NO_COLOR", "1")
+            .stderr(std::fs::File::create(out.path().join("stderr.txt")).unwrap())
+            .spawn()
+            .unwrap();
+        let watching = Watching { child, out };
+        wait_for("the first render", || watching.count("\nwatching ") == 1);
+        watching
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.out.path().join("stderr.txt")).unwrap_or_default()
+    }
+
+    /// How often `what` was printed so far.
+    fn count(&self, what: &str) -> usize {
+        self.log().matches(what).count()
+    }
+
+    fn pdf(&self) -> Vec<u8> {
+        std::fs::read(self.out.path().join("watched.pdf")).unwrap()
+    }
+
+    /// Waits until the watched PDF is `expected`. Waiting for the bytes rather than for a number of renders: a save
+    /// of two files can be rendered halfway when the machine is slow (a data error, then the render of both).
+    fn wait_for_pdf(&self, what: &str, expected: &[u8]) {
+        wait_for(what, || self.pdf() == expected);
+    }
+}
+
+impl Drop for Watching {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The PDF a plain `juesuan render` makes of `data`, in a process of its own.
+fn fresh_render(data: &Path) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("fresh.pdf");
+    let run = juesuan(&[
+        "render",
+        data.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    std::fs::read(&pdf).unwrap()
+}
+
+/// Moves `amount` from 项 2080108 to 项 2080199 in 公开03表 and 公开05表 (of jinhua-hrss-dsc-2020): every sum still
+/// holds; table cells, the 项's sentences and a completion rate move.
+fn move_between_items(data: &Path, from: (&str, &str), to: (&str, &str)) {
+    for file in ["table03.toml", "table05.toml"] {
+        let path = data.join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let edited =
+            [("2080108", from), ("2080199", to)]
+                .iter()
+                .fold(text, |text, (code, (old, new))| {
+                    let at = text.find(&format!("code = \"{code}\"")).unwrap();
+                    let total = at + text[at..].find(&format!("total = {old}\n")).unwrap();
+                    format!(
+                        "{}total = {new}\n{}",
+                        &text[..total],
+                        &text[total + format!("total = {old}\n").len()..]
+                    )
+                });
+        std::fs::write(&path, edited).unwrap();
     }
 }
 
 #[test]
-fn watch_renders_again_after_a_save() {
+fn the_watched_pdf_is_a_fresh_render_after_any_edits() {
     let data = copy_example("jinhua-hrss-dsc-2020");
-    let out_dir = tempfile::tempdir().unwrap();
-    let pdf = out_dir.path().join("out.pdf");
-    let log = out_dir.path().join("stderr.txt");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
-        .args([
-            "render",
-            data.path().to_str().unwrap(),
-            "-o",
-            pdf.to_str().unwrap(),
-            "--watch",
-        ])
-        .env("NO_COLOR", "1")
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let log_text = || std::fs::read_to_string(&log).unwrap_or_default();
-    wait_for("the first render", || log_text().contains("watching"));
-    let first = std::fs::read(&pdf).unwrap();
+    let watching = Watching::start(data.path());
+    let first = watching.pdf();
+    // Not assert_eq: a failure would print both PDFs byte by byte.
+    assert!(first == fresh_render(data.path()), "first render differs");
 
+    // One sentence, then table figures (two files), each rendered with the cache the render before left.
     edit(
         data.path(),
         "operating_costs.toml",
         "budget_reason = \"单位无该项支出\"",
         "budget_reason = \"单位本年无该项支出\"",
     );
-    wait_for("the second render", || {
-        log_text().matches("wrote ").count() >= 2
+    watching.wait_for_pdf("the sentence edited", &fresh_render(data.path()));
+    assert!(watching.log().contains("changed: rendering again"));
+    move_between_items(data.path(), ("750.12", "749.12"), ("114.32", "115.32"));
+    let edited = fresh_render(data.path());
+    assert!(edited != first);
+    watching.wait_for_pdf("the figures edited", &edited);
+
+    // A figure that breaks a sum: its diagnostics once, though events and reading the folder both see the save,
+    // and the last good PDF kept.
+    let (failed, wrote) = (watching.count("no PDF written"), watching.count("\nwrote "));
+    edit(
+        data.path(),
+        "table05.toml",
+        "total = 115.32",
+        "total = 116.32",
+    );
+    wait_for("the render with errors", || {
+        watching.count("no PDF written") > failed
     });
-    let second = std::fs::read(&pdf).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
-    assert!(
-        log_text().contains("changed: rendering again"),
-        "{}",
-        log_text()
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let log = watching.log();
+    assert_eq!(log.matches("no PDF written").count(), failed + 1, "{log}");
+    assert!(log.contains("error[sum-mismatch]"), "{log}");
+    assert_eq!(watching.count("\nwrote "), wrote, "{log}");
+    assert!(watching.pdf() == edited, "the last good PDF was replaced");
+
+    // Fixed, and then back to the seed's data: the seed's PDF, byte for byte.
+    edit(
+        data.path(),
+        "table05.toml",
+        "total = 116.32",
+        "total = 115.32",
     );
-    // Not assert_ne: a failure would print both PDFs byte by byte.
-    assert!(
-        first != second,
-        "the PDF was rendered again from the saved data"
+    wait_for("the fixed render", || watching.count("\nwrote ") > wrote);
+    assert!(watching.pdf() == edited, "fixed render differs");
+    move_between_items(data.path(), ("749.12", "750.12"), ("115.32", "114.32"));
+    edit(
+        data.path(),
+        "operating_costs.toml",
+        "budget_reason = \"单位本年无该项支出\"",
+        "budget_reason = \"单位无该项支出\"",
     );
+    watching.wait_for_pdf("the seed's data again", &first);
+}
+
+#[test]
+fn watch_renders_other_forms_and_kinds_as_a_fresh_render_does() {
+    for (example, file, from, to) in [
+        // The Shanghai 2024 部门决算.
+        (
+            "putuo-ghzyj-2024",
+            "explanation.toml",
+            "部分项目未开展完成\"",
+            "部分项目尚未开展完成\"",
+        ),
+        // A Shanghai 2025 部门预算.
+        (
+            "yusuan-2025-putuo-swj-dept",
+            "explanation.toml",
+            "根据实际工作安排编制预算",
+            "根据全年实际工作安排编制预算",
+        ),
+    ] {
+        let data = copy_example(example);
+        let watching = Watching::start(data.path());
+        let first = watching.pdf();
+        assert!(
+            first == fresh_render(data.path()),
+            "{example}: first render differs"
+        );
+        edit(data.path(), file, from, to);
+        let edited = fresh_render(data.path());
+        assert!(edited != first, "{example}: the edit changes nothing");
+        watching.wait_for_pdf(&format!("{example} edited"), &edited);
+    }
 }

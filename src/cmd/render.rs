@@ -127,20 +127,26 @@ pub fn watch(
     final_only: bool,
     color: bool,
 ) -> ExitCode {
+    use juesuan::watch::{CACHE_RENDERS, INTERVAL, Timing, Watcher};
+    // One document again and again: the next render reuses the layout of all that a save did not change.
+    juesuan::render::keep_cache(CACHE_RENDERS);
+    let watcher = Watcher::new(dir);
+    if let Some(e) = watcher.no_events() {
+        eprintln!(
+            "note: no file events for {} ({e}); looking for changes every {} ms",
+            dir.display(),
+            INTERVAL.as_millis()
+        );
+    }
     let mut runs = 0u32;
-    juesuan::watch::watch(
-        dir,
-        juesuan::watch::INTERVAL,
-        || {
-            if runs > 0 {
-                eprintln!("\n── {} changed: rendering again ──", dir.display());
-            }
-            runs += 1;
-            // The outcome is on the terminal already; watching goes on whatever it was.
-            let _ = single(engine, dir, output, standard, final_only, color);
-            eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
-        },
-        || true,
-    );
+    watcher.run(Timing::default(), || {
+        if runs > 0 {
+            eprintln!("\n── {} changed: rendering again ──", dir.display());
+        }
+        runs += 1;
+        // The outcome is on the terminal already; watching goes on whatever it was.
+        let _ = single(engine, dir, output, standard, final_only, color);
+        eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
+    });
     ExitCode::SUCCESS
 }
