@@ -219,6 +219,56 @@ pub enum Command {
         #[arg(long = "font-path", value_name = "DIR")]
         font_path: Vec<PathBuf>,
     },
+    /// Write the document's tables as an xlsx workbook, laid out as the form prints them
+    ///
+    /// Example: juesuan export data/jinhua-hrss-dsc-2020 -o tables.xlsx
+    ///
+    /// One sheet per table: its title, 编制单位 and 金额单位 lines, the header with its merged cells, the rows with
+    /// figures as numbers (two decimals, separators as the form prints them), column widths, frozen header rows,
+    /// A4 print setup. The data is checked first; on any error nothing is written. `juesuan import` reads the
+    /// workbook back.
+    #[command(verbatim_doc_comment)]
+    Export {
+        /// The data folder.
+        dir: PathBuf,
+        /// The workbook to write (.xlsx); an existing file is replaced only once the new one is complete.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Read a workbook of the nine tables into a new data folder, then check it
+    ///
+    /// Examples: juesuan import tables.xlsx -o data/unit-2020
+    ///           juesuan import 2026年单位预算公开样张.xls -o data/x-2026 --unit 上海市普陀区XX单位
+    ///
+    /// Reads our own export, a published 公开表 workbook or the Shanghai 样张 (xlsx, xls, ods): each table's sheet is
+    /// found by its title, its header by its words, each row by its 行次, code or label; figures are converted
+    /// from the sheet's 单位 line (元 ↔ 万元). A cell that cannot be placed is reported with its Sheet!C12 address
+    /// and nothing is written (unless --partial). Every imported value carries a comment naming its cell; what no
+    /// table holds (reasons, duties, last year's figures) is scaffolded as `juesuan new` does, marked 待填写.
+    #[command(verbatim_doc_comment)]
+    Import {
+        /// The workbook (.xlsx, .xlsm, .xls, .ods).
+        workbook: PathBuf,
+        /// The data folder to create (new or empty: nothing is overwritten).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// The form (default: the one the workbook's titles are of).
+        #[arg(long, value_name = "FORM")]
+        form: Option<String>,
+        /// 单位全称 (default: the 编制单位 line).
+        #[arg(long, value_name = "名称")]
+        unit: Option<String>,
+        /// The year (default: the one the titles name).
+        #[arg(long, value_name = "年度")]
+        year: Option<i32>,
+        /// 单位 or 部门 (default: as the titles say, else 单位).
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Write the folder even when some cells cannot be placed (they are listed; the tables not found are left
+        /// to fill in).
+        #[arg(long)]
+        partial: bool,
+    },
     /// Write the data files attached to a PDF back out into a folder.
     ///
     /// Example: juesuan extract archived.pdf data/restored

@@ -12,3 +12,4 @@ mod hostile;
 mod render;
 mod support;
 mod tooling;
+mod workbook;
