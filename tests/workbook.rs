@@ -465,3 +465,77 @@ fn a_form_that_does_not_fit_is_named() {
     assert!(err.contains("no form `nowhere-2020`"), "{err}");
     assert!(Form::get("zhejiang-2020").is_some());
 }
+
+#[test]
+fn a_formula_with_its_computed_value_is_read_with_a_warning() {
+    // 公开07表 of the Zhejiang form, its 合计 cells formulas that Excel computed and saved.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .write_string(0, 0, "一般公共预算财政拨款“三公”经费支出决算表")
+        .unwrap();
+    sheet.write_string(1, 0, "编制单位：示例单位").unwrap();
+    sheet.write_string(1, 11, "金额单位：万元").unwrap();
+    let plain = rust_xlsxwriter::Format::new();
+    for (start, word) in [(0u16, "预算数"), (6, "决算数")] {
+        sheet
+            .merge_range(2, start, 2, start + 5, word, &plain)
+            .unwrap();
+        sheet
+            .merge_range(3, start, 4, start, "合计", &plain)
+            .unwrap();
+        sheet
+            .merge_range(3, start + 1, 4, start + 1, "因公出国（境）费", &plain)
+            .unwrap();
+        sheet
+            .merge_range(3, start + 2, 3, start + 4, "公务用车购置及运行费", &plain)
+            .unwrap();
+        sheet.write_string(4, start + 2, "小计").unwrap();
+        sheet.write_string(4, start + 3, "公务用车购置费").unwrap();
+        sheet.write_string(4, start + 4, "公务用车运行费").unwrap();
+        sheet
+            .merge_range(3, start + 5, 4, start + 5, "公务接待费", &plain)
+            .unwrap();
+        let figures = [1.0, 2.0, 1.0, 1.0, 0.5];
+        for (k, f) in figures.iter().enumerate() {
+            sheet.write_number(5, start + 1 + k as u16, *f).unwrap();
+        }
+        let column = |c: u16| rust_xlsxwriter::utility::column_number_to_name(c);
+        let total = rust_xlsxwriter::Formula::new(format!(
+            "={}6+{}6+{}6",
+            column(start + 1),
+            column(start + 2),
+            column(start + 5)
+        ))
+        .set_result("3.5");
+        sheet.write_formula(5, start, total).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let path = out.path().join("computed.xlsx");
+    book.save(&path).unwrap();
+    let options = Options {
+        year: Some(2020),
+        form: Some("zhejiang-2020".into()),
+        ..Options::default()
+    };
+    let imported = workbook::import(&path, &options).unwrap();
+    let (_, table07) = imported
+        .tables
+        .iter()
+        .find(|(s, _)| s.file() == "table07.toml")
+        .unwrap();
+    assert!(table07.contains("total = 3.50  # Sheet1!A6"), "{table07}");
+    let warning = imported
+        .findings
+        .iter()
+        .find(|f| !f.error)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    assert!(
+        warning.contains("Sheet1!A6")
+            && warning.contains("2 figure(s)")
+            && warning.contains("formulas"),
+        "{:?}",
+        imported.findings
+    );
+}

@@ -630,6 +630,8 @@ struct TableReader<'a> {
     named: Vec<String>,
     /// Figures rounded to two decimals: the first cell and how many.
     rounded: Option<(CellRef, usize)>,
+    /// Figures read from formulas (their last computed values): the first cell and how many.
+    computed: Option<(CellRef, usize)>,
 }
 
 /// A row of one panel as read from the sheet.
@@ -681,6 +683,7 @@ impl<'a> TableReader<'a> {
             sheet_unit: unit,
             named,
             rounded: None,
+            computed: None,
         }
     }
 
@@ -1000,6 +1003,15 @@ impl<'a> TableReader<'a> {
                     "{n} figure(s) of {name} had more than two decimals (in {}) and were rounded half-up to two; each \
                      is commented with the cell's value",
                     self.unit.word()
+                ),
+            );
+        }
+        if let Some((first, n)) = self.computed.take() {
+            self.warning(
+                Some(first),
+                format!(
+                    "{n} figure(s) of {name} are formulas: the values they last computed, as saved in the file, \
+                     were read"
                 ),
             );
         }
@@ -1431,6 +1443,12 @@ impl<'a> TableReader<'a> {
                 return Err(());
             }
         };
+        if self.sheet.formulas.contains(&(row, col)) {
+            match &mut self.computed {
+                Some((_, n)) => *n += 1,
+                None => self.computed = Some((at.clone(), 1)),
+            }
+        }
         let shown = value;
         let converted = match (self.sheet_unit, self.unit) {
             (MoneyUnit::Yuan, MoneyUnit::TenThousandYuan) => value / Decimal::from(10_000),

@@ -69,6 +69,8 @@ pub struct Sheet {
     pub cells: BTreeMap<(u32, u32), Value>,
     /// Merged regions: (first row, first column, last row, last column), inclusive.
     pub merges: Vec<(u32, u32, u32, u32)>,
+    /// The cells that hold a formula (with the value it last computed).
+    pub formulas: std::collections::BTreeSet<(u32, u32)>,
 }
 
 impl Sheet {
@@ -333,6 +335,10 @@ fn read_xlsx<RS: std::io::Read + std::io::Seek>(
             let mut reader = xlsx.worksheet_cells_reader(&name).map_err(format)?;
             while let Some(cell) = reader.next_cell_with_formula().map_err(format)? {
                 let value = match (value_of_ref(&cell.value), cell.formula) {
+                    (Some(v), Some(f)) if !f.is_empty() => {
+                        sheet.formulas.insert(cell.pos);
+                        v
+                    }
                     (Some(v), _) => v,
                     (None, Some(f)) if !f.is_empty() => Value::Uncalculated(f),
                     (None, _) => continue,
@@ -383,7 +389,12 @@ fn read_xls<RS: std::io::Read + std::io::Seek>(
         let (f0, g0) = formulas.start().unwrap_or((0, 0));
         for (row, col, formula) in formulas.used_cells() {
             let at = (f0 + row as u32, g0 + col as u32);
-            if !formula.is_empty() && !sheet.cells.contains_key(&at) {
+            if formula.is_empty() {
+                continue;
+            }
+            if sheet.cells.contains_key(&at) {
+                sheet.formulas.insert(at);
+            } else {
                 sheet.cells.insert(at, Value::Uncalculated(formula.clone()));
             }
         }
