@@ -269,6 +269,22 @@ pub enum Command {
         #[arg(long)]
         partial: bool,
     },
+    /// Write the 款 and 类 lines and 合计 rows that a folder's 项 lines determine, in place
+    ///
+    /// Example: juesuan fill data/unit-2021
+    ///
+    /// Type only the 项 lines of a table (or the 款 of 公开06表): a parent line is the sum of its children and 合计
+    /// the sum of the 类 lines, column by column. fill writes each such figure the folder does not state (and a
+    /// parent line that is missing, its name marked 待填写), keeping every comment, and prints what it wrote. A stated
+    /// figure that disagrees is never overwritten: it is listed (exit code 1).
+    #[command(verbatim_doc_comment)]
+    Fill {
+        /// The data folder.
+        dir: PathBuf,
+        /// Print what would be written, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write the data files attached to a PDF back out into a folder.
     ///
     /// Example: juesuan extract archived.pdf data/restored

@@ -21,6 +21,7 @@ pub mod derive;
 pub mod diag;
 pub mod diff;
 pub mod figures;
+pub mod fill;
 pub mod fonts;
 pub mod form;
 pub mod glyphs;

@@ -118,6 +118,7 @@ fn main() -> ExitCode {
         Command::Forms => cmd::forms::run(),
         Command::Extract { pdf, dir } => cmd::extract::run(&pdf, &dir),
         Command::Export { dir, output } => cmd::export::run(&dir, &output, color),
+        Command::Fill { dir, dry_run } => cmd::fill::run(&dir, dry_run, color),
         Command::Import {
             workbook,
             output,

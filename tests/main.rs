@@ -7,6 +7,7 @@ mod budget;
 mod check;
 mod cli;
 mod derive;
+mod fill;
 mod forms;
 mod hostile;
 mod render;

@@ -4,6 +4,7 @@ pub mod check;
 pub mod diff;
 pub mod export;
 pub mod extract;
+pub mod fill;
 pub mod fonts;
 pub mod forms;
 pub mod import;

@@ -392,10 +392,13 @@ fn read_xls<RS: std::io::Read + std::io::Seek>(
             if formula.is_empty() {
                 continue;
             }
-            if sheet.cells.contains_key(&at) {
-                sheet.formulas.insert(at);
-            } else {
-                sheet.cells.insert(at, Value::Uncalculated(formula.clone()));
+            match sheet.cells.entry(at) {
+                std::collections::btree_map::Entry::Occupied(_) => {
+                    sheet.formulas.insert(at);
+                }
+                std::collections::btree_map::Entry::Vacant(cell) => {
+                    cell.insert(Value::Uncalculated(formula.clone()));
+                }
             }
         }
         sheet.merges = merges(xls.merge_cells_by_sheet_name(&name).map_err(format)?);
