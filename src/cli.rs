@@ -225,6 +225,72 @@ pub enum Command {
         #[arg(long = "font-path", value_name = "DIR")]
         font_path: Vec<PathBuf>,
     },
+    /// Write the document's tables as an xlsx workbook, laid out as the form prints them
+    ///
+    /// Example: juesuan export data/jinhua-hrss-dsc-2020 -o tables.xlsx
+    ///
+    /// One sheet per table: its title, 编制单位 and 金额单位 lines, the header with its merged cells, the rows with
+    /// figures as numbers (two decimals, separators as the form prints them), column widths, frozen header rows,
+    /// A4 print setup. The data is checked first; on any error nothing is written. `juesuan import` reads the
+    /// workbook back.
+    #[command(verbatim_doc_comment)]
+    Export {
+        /// The data folder.
+        dir: PathBuf,
+        /// The workbook to write (.xlsx); an existing file is replaced only once the new one is complete.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Read a workbook of the nine tables into a new data folder, then check it
+    ///
+    /// Examples: juesuan import tables.xlsx -o data/unit-2020
+    ///           juesuan import 2026年单位预算公开样张.xls -o data/x-2026 --unit 上海市普陀区XX单位
+    ///
+    /// Reads our own export, a published 公开表 workbook or the Shanghai 样张 (xlsx, xls, ods): each table's sheet is
+    /// found by its title, its header by its words, each row by its 行次, code or label; figures are converted
+    /// from the sheet's 单位 line (元 ↔ 万元). A cell that cannot be placed is reported with its Sheet!C12 address
+    /// and nothing is written (unless --partial). Every imported value carries a comment naming its cell; what no
+    /// table holds (reasons, duties, last year's figures) is scaffolded as `juesuan new` does, marked 待填写.
+    #[command(verbatim_doc_comment)]
+    Import {
+        /// The workbook (.xlsx, .xlsm, .xls, .ods).
+        workbook: PathBuf,
+        /// The data folder to create (new or empty: nothing is overwritten).
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// The form (default: the one the workbook's titles are of).
+        #[arg(long, value_name = "FORM")]
+        form: Option<String>,
+        /// 单位全称 (default: the 编制单位 line).
+        #[arg(long, value_name = "名称")]
+        unit: Option<String>,
+        /// The year (default: the one the titles name).
+        #[arg(long, value_name = "年度")]
+        year: Option<i32>,
+        /// 单位 or 部门 (default: as the titles say, else 单位).
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        /// Write the folder even when some cells cannot be placed (they are listed; the tables not found are left
+        /// to fill in).
+        #[arg(long)]
+        partial: bool,
+    },
+    /// Write the 款 and 类 lines and 合计 rows that a folder's 项 lines determine, in place
+    ///
+    /// Example: juesuan fill data/unit-2021
+    ///
+    /// Type only the 项 lines of a table (or the 款 of 公开06表): a parent line is the sum of its children and 合计
+    /// the sum of the 类 lines, column by column. fill writes each such figure the folder does not state (and a
+    /// parent line that is missing, its name marked 待填写), keeping every comment, and prints what it wrote. A stated
+    /// figure that disagrees is never overwritten: it is listed (exit code 1).
+    #[command(verbatim_doc_comment)]
+    Fill {
+        /// The data folder.
+        dir: PathBuf,
+        /// Print what would be written, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write the data files attached to a PDF back out into a folder.
     ///
     /// Example: juesuan extract archived.pdf data/restored

@@ -25,7 +25,7 @@ pub use funds::{FundKind, fund_is_empty};
 pub use performance::{
     ExecutionRow, IndicatorRow, SelfEvaluationForm, execution_score, grade, project_score,
 };
-pub use tables::{TableRow, TableView};
+pub use tables::{Grid, GridCell, GridRow, TableRow, TableView, grid};
 
 use serde::{Deserialize, Serialize};
 

@@ -17,6 +17,8 @@ use crate::money::Amount;
 pub struct Paths {
     pub amounts: BTreeSet<String>,
     pub lines: BTreeSet<String>,
+    /// The lists of lines whose items carry a name beside the code (every list but those of 类 by code alone).
+    pub named_lines: BTreeSet<String>,
 }
 
 impl Paths {
@@ -68,6 +70,12 @@ fn walk(root: &Value, schema: &Value, path: &str, out: &mut Paths) {
                 .any(|i| i.pointer("/properties/code").is_some());
             if has_code {
                 out.lines.insert(path.to_string());
+                let has_name = resolve(root, items)
+                    .iter()
+                    .any(|i| i.pointer("/properties/name").is_some());
+                if has_name {
+                    out.named_lines.insert(path.to_string());
+                }
             }
             walk(root, items, &format!("{path}[]"), out);
         }

@@ -11,7 +11,8 @@
 //! is the document's [`form`], a data file. The tables (公开01–09表) are the primary figures; the narrative's totals,
 //! shares, changes and completion rates are computed from them in [`derive`](mod@derive), so the PDF cannot state
 //! a figure twice with two values. [`pipeline`] runs the stages for one document; `render`, the batch, `preview`
-//! and `--watch` all go through it.
+//! and `--watch` all go through it. [`workbook`] writes the tables as a spreadsheet and reads a spreadsheet of them
+//! into a data folder, by the same form.
 
 pub mod archive;
 pub mod batch;
@@ -20,6 +21,7 @@ pub mod derive;
 pub mod diag;
 pub mod diff;
 pub mod figures;
+pub mod fill;
 pub mod fonts;
 pub mod form;
 pub mod glyphs;
@@ -35,6 +37,7 @@ pub mod scaffold;
 pub mod schema;
 pub mod validate;
 pub mod watch;
+pub mod workbook;
 pub mod write;
 
 pub use pipeline::{Prepared, Rejected, prepare, prepare_from_memory, prepare_with};

@@ -119,6 +119,25 @@ fn main() -> ExitCode {
         Command::Rules => cmd::rules::run(),
         Command::Forms => cmd::forms::run(),
         Command::Extract { pdf, dir } => cmd::extract::run(&pdf, &dir),
+        Command::Export { dir, output } => cmd::export::run(&dir, &output, color),
+        Command::Fill { dir, dry_run } => cmd::fill::run(&dir, dry_run, color),
+        Command::Import {
+            workbook,
+            output,
+            form,
+            unit,
+            year,
+            kind,
+            partial,
+        } => {
+            let options = juesuan::workbook::Options {
+                form,
+                unit,
+                year,
+                kind: kind.map(Into::into),
+            };
+            cmd::import::run(&workbook, &output, &options, partial, color)
+        }
         Command::New {
             dir,
             unit,

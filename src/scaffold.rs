@@ -543,7 +543,7 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
 }
 
 /// A TOML basic string: quoted, with `"`, `\` and control characters escaped.
-fn toml_string(text: &str) -> String {
+pub(crate) fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

@@ -2,9 +2,12 @@
 
 pub mod check;
 pub mod diff;
+pub mod export;
 pub mod extract;
+pub mod fill;
 pub mod fonts;
 pub mod forms;
+pub mod import;
 pub mod new;
 pub mod preview;
 pub mod render;

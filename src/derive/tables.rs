@@ -72,6 +72,72 @@ pub struct TableRow {
     pub widths: Option<Vec<f32>>,
 }
 
+/// A body cell before the form's number style formats it: what the workbook export writes as a number, and what
+/// the PDF prints as text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GridCell {
+    /// A label, code, name or 行次.
+    Text(String),
+    /// A figure; `None` where the data states none (printed empty).
+    Figure(Option<Amount>),
+}
+
+impl GridCell {
+    fn format(&self, numbers: NumberStyle) -> String {
+        match self {
+            GridCell::Text(text) => text.clone(),
+            GridCell::Figure(amount) => amount.map(|a| a.format(numbers)).unwrap_or_default(),
+        }
+    }
+}
+
+/// A body row of typed cells, laid out as [`TableRow`] is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GridRow {
+    pub cells: Vec<GridCell>,
+    /// Each column's colspan, 0 for a column covered by the cell before; none when no cell merges.
+    pub spans: Option<Vec<usize>>,
+    /// Indent of the name: 0 for a 类, 1 for a 款, 2 for a 项.
+    pub level: u8,
+    /// A 合计/总计 row.
+    pub total: bool,
+}
+
+/// A table's body as the form lays it out, its figures typed (rows of the panels side by side, then their footers).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Grid {
+    pub rows: Vec<GridRow>,
+    /// Whether any figure other than zero is stated: a table without is empty (its empty note is printed).
+    pub any_figure: bool,
+}
+
+/// The body of one table of a document, as the form lays it out: what the PDF prints and the workbook export
+/// writes.
+pub fn grid(doc: &Doc, form: &Form, spec: &TableSpec) -> Grid {
+    let values = Values::of(doc, spec.section);
+    let mut builder = Builder {
+        form,
+        values: &values,
+        any_figure: false,
+    };
+    let body: Vec<Vec<PanelRow>> = spec
+        .panels
+        .iter()
+        .map(|panel| builder.rows(panel, &panel.rows))
+        .collect();
+    let footer: Vec<Vec<PanelRow>> = spec
+        .panels
+        .iter()
+        .map(|panel| builder.rows(panel, &panel.footer))
+        .collect();
+    let mut rows = zip(&spec.panels, body);
+    rows.extend(zip(&spec.panels, footer));
+    Grid {
+        rows,
+        any_figure: builder.any_figure,
+    }
+}
+
 /// Indent level of a function classification code: 类 0, 款 1, 项 2.
 fn level(code: &str) -> u8 {
     match code.len() {
@@ -100,25 +166,19 @@ fn table(
     p: &Placeholders,
     widths: Option<&CellWidths>,
 ) -> TableView {
-    let values = Values::of(doc, spec.section);
-    let mut builder = Builder {
-        form,
-        values: &values,
-        numbers: form.numbers.for_tables(),
-        any_figure: false,
-    };
-    let body: Vec<Vec<PanelRow>> = spec
-        .panels
-        .iter()
-        .map(|panel| builder.rows(panel, &panel.rows))
+    let grid = grid(doc, form, spec);
+    let numbers = form.numbers.for_tables();
+    let mut rows: Vec<TableRow> = grid
+        .rows
+        .into_iter()
+        .map(|row| TableRow {
+            cells: row.cells.iter().map(|c| c.format(numbers)).collect(),
+            spans: row.spans,
+            level: row.level,
+            total: row.total,
+            widths: None,
+        })
         .collect();
-    let footer: Vec<Vec<PanelRow>> = spec
-        .panels
-        .iter()
-        .map(|panel| builder.rows(panel, &panel.footer))
-        .collect();
-    let mut rows = zip(&spec.panels, body);
-    rows.extend(zip(&spec.panels, footer));
     if let Some(measure) = widths {
         for row in &mut rows {
             row.widths = row.cells.iter().map(|text| measure.width(text)).collect();
@@ -126,7 +186,7 @@ fn table(
     }
     let (header, header_rows) = spec.header();
     let mut notes: Vec<String> = spec.note.iter().map(|n| Form::fill(n, p)).collect();
-    if !builder.any_figure {
+    if !grid.any_figure {
         notes.extend(spec.empty_note.iter().map(|n| Form::fill(n, p)));
     }
     TableView {
@@ -163,7 +223,7 @@ fn table(
 
 /// A row of one panel: its cells, and how the row is set.
 struct PanelRow {
-    cells: Vec<String>,
+    cells: Vec<GridCell>,
     /// The label merged over the panel's label, code and name columns: (first column, how many).
     merged: Option<(usize, usize)>,
     level: u8,
@@ -173,7 +233,14 @@ struct PanelRow {
 impl PanelRow {
     fn blank(panel: &Panel) -> PanelRow {
         PanelRow {
-            cells: vec![String::new(); panel.columns.len()],
+            cells: panel
+                .columns
+                .iter()
+                .map(|c| match c.role {
+                    Some(_) => GridCell::Text(String::new()),
+                    None => GridCell::Figure(None),
+                })
+                .collect(),
             merged: None,
             level: 0,
             total: false,
@@ -182,7 +249,7 @@ impl PanelRow {
 }
 
 /// Panels side by side: row k of the table is row k of every panel, a panel out of rows giving blank cells.
-fn zip(panels: &[Panel], rows: Vec<Vec<PanelRow>>) -> Vec<TableRow> {
+fn zip(panels: &[Panel], rows: Vec<Vec<PanelRow>>) -> Vec<GridRow> {
     let n = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut iters: Vec<_> = rows.into_iter().map(|r| r.into_iter()).collect();
     (0..n)
@@ -204,12 +271,11 @@ fn zip(panels: &[Panel], rows: Vec<Vec<PanelRow>>) -> Vec<TableRow> {
                     })
                     .collect()
             });
-            TableRow {
+            GridRow {
                 level: parts.iter().map(|p| p.level).max().unwrap_or(0),
                 total: parts.iter().any(|p| p.total),
                 cells: parts.into_iter().flat_map(|p| p.cells).collect(),
                 spans,
-                widths: None,
             }
         })
         .collect()
@@ -218,17 +284,16 @@ fn zip(panels: &[Panel], rows: Vec<Vec<PanelRow>>) -> Vec<TableRow> {
 struct Builder<'a> {
     form: &'a Form,
     values: &'a Values,
-    numbers: NumberStyle,
     /// Whether any figure other than zero was found: a table without is empty (its empty note is printed).
     any_figure: bool,
 }
 
 impl Builder<'_> {
-    fn cell(&mut self, amount: Option<Amount>) -> String {
+    fn cell(&mut self, amount: Option<Amount>) -> GridCell {
         if amount.is_some_and(|a| !a.is_zero()) {
             self.any_figure = true;
         }
-        amount.map(|a| a.format(self.numbers)).unwrap_or_default()
+        GridCell::Figure(amount)
     }
 
     fn rows(&mut self, panel: &Panel, specs: &[RowSpec]) -> Vec<PanelRow> {
@@ -245,9 +310,13 @@ impl Builder<'_> {
                             .columns
                             .iter()
                             .map(|c| match c.role {
-                                Some(Role::Name | Role::Label) => item.text("name").to_string(),
-                                Some(Role::RowNo) => String::new(),
-                                Some(code_role) => code_role.code_part(code).to_string(),
+                                Some(Role::Name | Role::Label) => {
+                                    GridCell::Text(item.text("name").to_string())
+                                }
+                                Some(Role::RowNo) => GridCell::Text(String::new()),
+                                Some(code_role) => {
+                                    GridCell::Text(code_role.code_part(code).to_string())
+                                }
                                 None => self.cell(field(c).and_then(|f| item.amount(f))),
                             })
                             .collect();
@@ -282,18 +351,24 @@ impl Builder<'_> {
                             .columns
                             .iter()
                             .map(|c| match c.role {
-                                Some(role) if Some(role) == label_in => label.clone(),
-                                Some(Role::RowNo) => first_no
-                                    .map(|n| (n + k as u32).to_string())
-                                    .unwrap_or_default(),
-                                Some(Role::Label | Role::Name) => String::new(),
-                                Some(code_role) => code_role.code_part(code).to_string(),
+                                Some(role) if Some(role) == label_in => {
+                                    GridCell::Text(label.clone())
+                                }
+                                Some(Role::RowNo) => GridCell::Text(
+                                    first_no
+                                        .map(|n| (n + k as u32).to_string())
+                                        .unwrap_or_default(),
+                                ),
+                                Some(Role::Label | Role::Name) => GridCell::Text(String::new()),
+                                Some(code_role) => {
+                                    GridCell::Text(code_role.code_part(code).to_string())
+                                }
                                 None => match item {
                                     Some(item) => self.cell(field(c).and_then(|f| item.amount(f))),
                                     None if absent == Absent::Zero => {
-                                        Amount::ZERO.format(self.numbers)
+                                        GridCell::Figure(Some(Amount::ZERO))
                                     }
-                                    None => String::new(),
+                                    None => GridCell::Figure(None),
                                 },
                             })
                             .collect();
@@ -340,9 +415,13 @@ impl Builder<'_> {
             .iter()
             .enumerate()
             .map(|(k, c)| match c.role {
-                Some(_) if Some(k) == label_at => spec.label.clone().unwrap_or_default(),
-                Some(Role::RowNo) => spec.no.map(|n| n.to_string()).unwrap_or_default(),
-                Some(_) => String::new(),
+                Some(_) if Some(k) == label_at => {
+                    GridCell::Text(spec.label.clone().unwrap_or_default())
+                }
+                Some(Role::RowNo) => {
+                    GridCell::Text(spec.no.map(|n| n.to_string()).unwrap_or_default())
+                }
+                Some(_) => GridCell::Text(String::new()),
                 None => {
                     let path = match (&spec.figures, &spec.figure) {
                         (Some(list), _) => list.get(value_index).cloned(),
