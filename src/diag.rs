@@ -159,10 +159,10 @@ impl Diagnostic {
             labels.push(Label::secondary(place.file, place.span.clone()).with_message(label));
         }
         let mut notes = self.notes.clone();
-        if self.primary.is_none() {
-            if let Some(path) = &self.path {
-                notes.insert(0, format!("in {}", relative(path, root).display()));
-            }
+        if self.primary.is_none()
+            && let Some(path) = &self.path
+        {
+            notes.insert(0, format!("in {}", relative(path, root).display()));
         }
         cs = cs.with_labels(labels).with_notes(notes);
         let config = Config::default();

@@ -357,17 +357,17 @@ fn add_file(path: &Path, added: &mut AddedFonts) {
         if let Ok(face) = ttf_parser::Face::parse(&data, index) {
             for name in face.names() {
                 // 1: family, 16: typographic family; in every language the font carries.
-                if matches!(name.name_id, 1 | 16) {
-                    if let Some(alias) = name.to_string() {
-                        let alias = alias.trim().to_string();
-                        added
-                            .aliases
-                            .entry(alias.to_lowercase())
-                            .or_insert_with(|| family.clone());
-                        let names = added.names.entry(family.clone()).or_default();
-                        if alias != family && !names.contains(&alias) {
-                            names.push(alias);
-                        }
+                if matches!(name.name_id, 1 | 16)
+                    && let Some(alias) = name.to_string()
+                {
+                    let alias = alias.trim().to_string();
+                    added
+                        .aliases
+                        .entry(alias.to_lowercase())
+                        .or_insert_with(|| family.clone());
+                    let names = added.names.entry(family.clone()).or_default();
+                    if alias != family && !names.contains(&alias) {
+                        names.push(alias);
                     }
                 }
             }

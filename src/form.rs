@@ -640,7 +640,11 @@ pub fn chinese_number(n: usize) -> String {
         10 => "十".to_string(),
         11..=19 => format!("十{}", DIGITS[n - 10]),
         20..=99 => {
-            let ones = if n % 10 == 0 { "" } else { DIGITS[n % 10] };
+            let ones = if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            };
             format!("{}十{ones}", DIGITS[n / 10])
         }
         _ => n.to_string(),

@@ -248,10 +248,10 @@ fn scan_escape(text: &str, i: usize, multiline: bool, f: &mut impl FnMut(char, S
             .take_while(char::is_ascii_hexdigit)
             .collect();
         let end = hex_start + hex.len();
-        if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
-            if hex.len() == digits {
-                f(c, i..end);
-            }
+        if let Some(c) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
+            && hex.len() == digits
+        {
+            f(c, i..end);
         }
         return end;
     }

@@ -5,6 +5,10 @@
 //! syntax, an unknown key, a wrong type) becomes a [`Diagnostic`] pointing at the place; loading goes on through the
 //! other files so that one run reports all of them.
 
+// A file that cannot be read is a Diagnostic (its place, notes, labels): returned on the cold path of a load, where
+// boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -199,10 +203,10 @@ impl Reader {
                 _ => None,
             },
         };
-        if let (Some(form), Some(info), Some(id)) = (&self.form, &info, document) {
-            if !form.covers(*info.year) {
-                self.diagnostics.push(form_year(form, info, id));
-            }
+        if let (Some(form), Some(info), Some(id)) = (&self.form, &info, document)
+            && !form.covers(*info.year)
+        {
+            self.diagnostics.push(form_year(form, info, id));
         }
         // Without a form the kind of document is not known, nor which files belong to it.
         self.sections = match (&self.form, &info) {
@@ -722,13 +726,13 @@ fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diag
         }
         d = d.at(id, span, summary.to_string());
     }
-    if code == Rule::UnknownKey {
-        if let Some((found, expected)) = parse_unknown_field(&message) {
-            if let Some(close) = closest(&found, expected.iter().map(String::as_str)) {
-                d = d.note(format!("did you mean `{close}`?"));
-            }
-            d = d.note(format!("expected one of: {}", expected.join(", ")));
+    if code == Rule::UnknownKey
+        && let Some((found, expected)) = parse_unknown_field(&message)
+    {
+        if let Some(close) = closest(&found, expected.iter().map(String::as_str)) {
+            d = d.note(format!("did you mean `{close}`?"));
         }
+        d = d.note(format!("expected one of: {}", expected.join(", ")));
     }
     d
 }

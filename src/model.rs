@@ -254,8 +254,9 @@ sections! {
     }
 }
 
-/// A document of either kind.
+/// A document of either kind. One per loaded folder, so the size of the larger kind costs nothing worth a box.
 #[derive(Clone, Debug)]
+#[allow(clippy::large_enum_variant)]
 pub enum Doc {
     FinalAccounts(Document),
     Budget(BudgetDocument),

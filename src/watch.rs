@@ -206,13 +206,13 @@ impl Watcher {
 /// an event that names no file or says events were lost may have.
 fn concerns_sections(event: &notify::Result<notify::Event>) -> bool {
     let Ok(event) = event else { return true };
-    if let EventKind::Access(kind) = event.kind {
-        if !matches!(
+    if let EventKind::Access(kind) = event.kind
+        && !matches!(
             kind,
             notify::event::AccessKind::Close(notify::event::AccessMode::Write)
-        ) {
-            return false;
-        }
+        )
+    {
+        return false;
     }
     if event.need_rescan() || event.paths.is_empty() {
         return true;

@@ -535,7 +535,7 @@ fn assert_gray_with_black_text(page: &hayro_syntax::page::Page, number: usize) -
     let mut saved = Vec::new();
     let mut ops = page.operations();
     while let Some(op) = ops.next() {
-        let operator: &[u8] = &op.operator;
+        let operator: &[u8] = op.operator;
         let numbers: Vec<f64> = op
             .operands()
             .filter_map(|o| match o {

@@ -173,9 +173,7 @@ fn regex_free_strip(line: &str, key: &str) -> String {
         return line.to_string();
     };
     let rest = &line[at + key.len()..];
-    let end = rest
-        .find(|c: char| c == ',' || c == '}' || c == '#')
-        .unwrap_or(rest.len());
+    let end = rest.find([',', '}', '#']).unwrap_or(rest.len());
     let mut after = &rest[end..];
     if let Some(stripped) = after.strip_prefix(',') {
         after = stripped.trim_start();

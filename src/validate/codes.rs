@@ -273,21 +273,21 @@ impl Validator<'_> {
         let mut first: HashMap<&str, (&str, FileId, &Text)> = HashMap::new();
         for (label, id, code, name) in lines {
             if code.len() == 3 {
-                if let Some(standard) = self.form.class_name(code) {
-                    if name.value != standard {
-                        self.out.push(
-                            Diagnostic::new(
-                                Rule::NameMismatch,
-                                format!("{label} names 类 {} `{}`", code.value, name.value),
-                            )
-                            .at(id, name.span.clone(), format!("expected {standard}"))
-                            .also(id, code.span.clone(), "this 类")
-                            .note(format!(
-                                "expected `{standard}` (the form's name), found `{}`",
-                                name.value
-                            )),
-                        );
-                    }
+                if let Some(standard) = self.form.class_name(code)
+                    && name.value != standard
+                {
+                    self.out.push(
+                        Diagnostic::new(
+                            Rule::NameMismatch,
+                            format!("{label} names 类 {} `{}`", code.value, name.value),
+                        )
+                        .at(id, name.span.clone(), format!("expected {standard}"))
+                        .also(id, code.span.clone(), "this 类")
+                        .note(format!(
+                            "expected `{standard}` (the form's name), found `{}`",
+                            name.value
+                        )),
+                    );
                 }
                 continue;
             }

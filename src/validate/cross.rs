@@ -320,29 +320,28 @@ impl Validator<'_> {
                 .filter_map(|t| t.row(code).map(|r| (*t, r)))
                 .collect();
             let Some(row03) = t03.row(code) else {
-                if !t03.rows.is_empty() {
-                    if let Some((t, r)) = lines
+                if !t03.rows.is_empty()
+                    && let Some((t, r)) = lines
                         .iter()
                         .find(|(t, r)| r.cells[t.row_sum.0].is_some_and(|m| !m.is_zero()))
-                    {
-                        let m = r.cells[t.row_sum.0];
-                        self.missing_line(
-                            &Side {
-                                file: t.file,
-                                label: t.label,
-                                column: "本年支出",
-                                lines: vec![(r.code, m)],
-                            },
-                            r.code,
-                            m,
-                            &Side {
-                                file: t03.file,
-                                label: t03.label,
-                                column: "本年支出合计",
-                                lines: Vec::new(),
-                            },
-                        );
-                    }
+                {
+                    let m = r.cells[t.row_sum.0];
+                    self.missing_line(
+                        &Side {
+                            file: t.file,
+                            label: t.label,
+                            column: "本年支出",
+                            lines: vec![(r.code, m)],
+                        },
+                        r.code,
+                        m,
+                        &Side {
+                            file: t03.file,
+                            label: t03.label,
+                            column: "本年支出合计",
+                            lines: Vec::new(),
+                        },
+                    );
                 }
                 continue;
             };

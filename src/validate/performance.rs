@@ -220,25 +220,25 @@ impl Validator<'_> {
             .filter_map(|s| s.parse().ok())
             .collect();
         let year = info.year.value;
-        if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max()) {
-            if !(*first..=*last).contains(&year) {
-                self.out.push(
-                    Diagnostic::new(
-                        Rule::DocumentFacts,
-                        format!(
-                            "「{}」 runs {}, outside the fiscal year {year}",
-                            p.name.value, p.period.value
-                        ),
-                    )
-                    .at(id, p.period.span.clone(), "起止时间")
-                    .also(doc_id, info.year.span.clone(), "fiscal year")
-                    .note(if first == last {
-                        format!("expected a period that includes {year}, found {first}")
-                    } else {
-                        format!("expected a period that includes {year}, found {first}–{last}")
-                    }),
-                );
-            }
+        if let (Some(first), Some(last)) = (years.iter().min(), years.iter().max())
+            && !(*first..=*last).contains(&year)
+        {
+            self.out.push(
+                Diagnostic::new(
+                    Rule::DocumentFacts,
+                    format!(
+                        "「{}」 runs {}, outside the fiscal year {year}",
+                        p.name.value, p.period.value
+                    ),
+                )
+                .at(id, p.period.span.clone(), "起止时间")
+                .also(doc_id, info.year.span.clone(), "fiscal year")
+                .note(if first == last {
+                    format!("expected a period that includes {year}, found {first}")
+                } else {
+                    format!("expected a period that includes {year}, found {first}–{last}")
+                }),
+            );
         }
     }
 
