@@ -153,8 +153,18 @@ pub fn plan(dirs: &[PathBuf], output: Option<&Path>, out: Output) -> Result<Plan
             continue;
         }
         let children = subfolders(dir);
-        let (documents, others): (Vec<PathBuf>, Vec<PathBuf>) =
+        let (mut documents, mut others): (Vec<PathBuf>, Vec<PathBuf>) =
             children.into_iter().partition(|child| is_document(child));
+        // A bureau's folder of districts, each a folder of units: documents two levels down are found too.
+        if documents.is_empty() {
+            let grandchildren: Vec<PathBuf> = others.iter().flat_map(|c| subfolders(c)).collect();
+            let (deeper, rest): (Vec<PathBuf>, Vec<PathBuf>) =
+                grandchildren.into_iter().partition(|g| is_document(g));
+            if !deeper.is_empty() {
+                documents = deeper;
+                others = rest;
+            }
+        }
         if documents.is_empty() {
             jobs.push(job(dir));
         } else {
@@ -991,6 +1001,22 @@ mod tests {
         assert_eq!(jobs[0].dir, a);
         assert_eq!(jobs[1].dir, b);
         assert_eq!(skipped, vec![parent.path().join("notes")]);
+    }
+
+    #[test]
+    fn documents_two_levels_down_are_found() {
+        let parent = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(parent.path().join("district-a")).unwrap();
+        std::fs::create_dir_all(parent.path().join("district-b")).unwrap();
+        copy_sample(&parent.path().join("district-a"), "unit-1");
+        copy_sample(&parent.path().join("district-b"), "unit-2");
+        let Plan::Batch { jobs, .. } =
+            plan(&[parent.path().to_path_buf()], Some(Path::new("out/")), PDF).unwrap()
+        else {
+            panic!("expected a batch");
+        };
+        let names: Vec<&str> = jobs.iter().map(|j| j.name.as_str()).collect();
+        assert_eq!(names, ["unit-1", "unit-2"]);
     }
 
     #[test]

@@ -159,13 +159,17 @@ fn main() -> ExitCode {
         Command::Schema { out, form } => cmd::schema::run(out.as_deref(), form.as_deref()),
         Command::Completions { shell } => {
             use clap::CommandFactory;
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "juesuan",
-                &mut std::io::stdout(),
-            );
-            ExitCode::SUCCESS
+            use std::io::Write;
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "juesuan", &mut script);
+            // `juesuan completions bash | head` closes the pipe early: that is the reader's choice, not an error.
+            match std::io::stdout().write_all(&script) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(cmd::FAILURE)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Command::Preview {
             dir,

@@ -145,3 +145,69 @@ fn render_without_output_writes_beside_the_folder_and_a_bare_name_is_asked_about
     assert!(stderr(&out).contains("names neither a .pdf file nor an existing folder"));
     assert!(!report.exists());
 }
+
+#[test]
+fn completions_into_a_closed_pipe_and_an_empty_folder_say_little() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+        .args(["completions", "bash"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the reader is gone before the script is written, as with `| head` on a slow start
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+
+    let empty = tempfile::tempdir().unwrap();
+    let out = juesuan(&["check", empty.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(err.matches("error[").count(), 1, "{err}");
+}
+
+#[test]
+fn extract_restores_the_schemas_the_files_name() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("doc");
+    let out = juesuan(&[
+        "new",
+        dir.to_str().unwrap(),
+        "--unit",
+        "示例市测试局",
+        "--year",
+        "2021",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = tmp.path().join("a3.pdf");
+    let out = juesuan(&[
+        "render",
+        dir.to_str().unwrap(),
+        "--standard",
+        "a-3u",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let restored = tmp.path().join("restored");
+    let out = juesuan(&["extract", pdf.to_str().unwrap(), restored.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for entry in std::fs::read_dir(&restored).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let schema = text
+                .lines()
+                .next()
+                .unwrap()
+                .strip_prefix("#:schema ./")
+                .unwrap();
+            assert!(
+                restored.join(schema).is_file(),
+                "{schema} for {}",
+                path.display()
+            );
+        }
+    }
+}
