@@ -18,6 +18,9 @@ use crate::money::parse_exact;
 pub struct ValueChange {
     pub file: String,
     pub path: String,
+    /// The value as the document names it: "公开07表 决算数 公务接待费", "公开05表 2080101 行政运行 本年支出 合计";
+    /// the file and key path where the form has no name for it.
+    pub what: String,
     /// `None` where the value is new or gone.
     pub old: Option<String>,
     pub new: Option<String>,
@@ -59,6 +62,17 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
     let old = prepare(old_dir)?;
     let new = prepare(new_dir)?;
     let mut changes = Changes::default();
+    let form = std::fs::read_to_string(new_dir.join("document.toml"))
+        .ok()
+        .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
+        .and_then(|v| {
+            let name = v
+                .get("form")
+                .or_else(|| v.get("profile"))?
+                .as_str()?
+                .to_string();
+            crate::form::Form::get(&name)
+        });
     // Both kinds' sections: a 决算 and a 预算 share several file names, each compared once.
     let mut files: Vec<&str> = SectionId::ALL.iter().map(|s| s.file()).collect();
     let mut seen = std::collections::HashSet::new();
@@ -75,9 +89,14 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
         for key in a.keys().chain(b.keys().filter(|k| !a.contains_key(*k))) {
             let (x, y) = (a.get(key), b.get(key));
             if !same(x, y) {
+                let values = if b.contains_key(key) { &b } else { &a };
                 changes.values.push(ValueChange {
                     file: file.to_string(),
                     path: key.clone(),
+                    what: form
+                        .as_deref()
+                        .and_then(|f| describe(f, file, key, values))
+                        .unwrap_or_else(|| format!("{file} {key}")),
                     old: x.cloned(),
                     new: y.cloned(),
                 });
@@ -101,6 +120,86 @@ fn same(a: Option<&String>, b: Option<&String>) -> bool {
 }
 
 /// Every scalar of a TOML document by its key path; arrays of tables are indexed (`rows[3].total`).
+/// A value of a table file as the form prints it: the table's name, the row's label (or a line's code and name) and
+/// the column's header path.
+fn describe(
+    form: &crate::form::Form,
+    file: &str,
+    path: &str,
+    values: &BTreeMap<String, String>,
+) -> Option<String> {
+    let spec = form.tables.iter().find(|t| t.section.file() == file)?;
+    let table = form.table_name(spec.section, None);
+    let head = |c: &crate::form::table::Column| {
+        c.head
+            .iter()
+            .map(|h| h.text().replace('\n', ""))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for panel in &spec.panels {
+        let figure_columns: Vec<_> = panel.columns.iter().filter(|c| c.role.is_none()).collect();
+        for row in panel.rows.iter().chain(&panel.footer) {
+            let label = row.label.as_deref().unwrap_or("").trim().to_string();
+            if let Some(figures) = &row.figures {
+                if let Some(k) = figures.iter().position(|f| f == path) {
+                    let column = figure_columns.get(k).map(|c| head(c)).unwrap_or_default();
+                    return Some(words(&[&table, &label, &column]));
+                }
+            }
+            if let Some(under) = &row.figure {
+                for c in &figure_columns {
+                    let Some(field) = &c.field else { continue };
+                    let full = if under.is_empty() {
+                        field.clone()
+                    } else {
+                        format!("{under}.{field}")
+                    };
+                    if path == full {
+                        return Some(words(&[&table, &label, &head(c)]));
+                    }
+                }
+            }
+            // `rows[3].total`: the line's code and name from the data, the column from the form
+            let line = |list: &str| {
+                let rest = path.strip_prefix(list)?.strip_prefix('[')?;
+                let (index, field) = rest.split_once("].")?;
+                let value = |k: &str| {
+                    values
+                        .get(&format!("{list}[{index}].{k}"))
+                        .cloned()
+                        .unwrap_or_default()
+                };
+                let column = figure_columns
+                    .iter()
+                    .find(|c| c.field.as_deref() == Some(field))
+                    .map(|c| head(c))?;
+                Some(words(&[&table, &value("code"), &value("name"), &column]))
+            };
+            if let Some(found) = row
+                .lines
+                .as_deref()
+                .or(row.classes.as_deref())
+                .and_then(line)
+            {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// The non-empty parts, a space between.
+fn words(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn flatten(value: &toml::Value) -> BTreeMap<String, String> {
     fn walk(prefix: &str, value: &toml::Value, out: &mut BTreeMap<String, String>) {
         match value {
@@ -198,14 +297,14 @@ pub fn render_human(changes: &Changes) -> String {
     if !changes.values.is_empty() {
         out.push_str("figures and texts:\n");
         for c in &changes.values {
-            let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "（无）".to_string());
-            out += &format!(
-                "  {} {}: {} → {}\n",
-                c.file,
-                c.path,
-                show(&c.old),
-                show(&c.new)
-            );
+            // A figure with its two decimals, as the document prints it.
+            let show = |v: &Option<String>| match v {
+                None => "（无）".to_string(),
+                Some(v) => parse_exact(v)
+                    .map(|d| format!("{:.2}", crate::money::Amount::new(d).rounded().decimal()))
+                    .unwrap_or_else(|_| v.clone()),
+            };
+            out += &format!("  {}: {} → {}\n", c.what, show(&c.old), show(&c.new));
         }
     }
     if !changes.sentences.is_empty() {
@@ -232,6 +331,27 @@ pub fn render_human(changes: &Changes) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_changed_value_is_named_as_the_document_prints_it() {
+        let form = crate::form::Form::get("zhejiang-2020").unwrap();
+        let values: BTreeMap<String, String> = [
+            ("rows[1].code", "20103"),
+            ("rows[1].name", "政府办公厅（室）及相关机构事务"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        assert_eq!(
+            describe(&form, "table05.toml", "rows[1].total", &values).as_deref(),
+            Some("公开05表 20103 政府办公厅（室）及相关机构事务 本年支出 小计")
+        );
+        assert_eq!(
+            describe(&form, "table07.toml", "actual.reception", &values).as_deref(),
+            Some("公开07表 决算数 公务接待费")
+        );
+        assert_eq!(describe(&form, "procurement.toml", "goods", &values), None);
+    }
     use super::*;
 
     #[test]

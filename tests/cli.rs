@@ -164,7 +164,7 @@ fn diff_lists_changed_figures_and_the_sentences_they_change() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("procurement.toml goods: 100.8 → 110.8"),
+        text.contains("procurement.toml goods: 100.80 → 110.80"),
         "{text}"
     );
     assert!(text.contains("（十一）政府采购支出说明"), "{text}");
@@ -183,4 +183,27 @@ fn diff_lists_changed_figures_and_the_sentences_they_change() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["values"].as_array().unwrap().len(), 2);
     assert_eq!(v["sentences"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn diff_names_a_table_figure_as_the_document_prints_it() {
+    let new = copy_example("example-2021");
+    edit(new.path(), "table07.toml", "total = 51.00", "total = 51.50");
+    edit(
+        new.path(),
+        "table07.toml",
+        "reception = 6.00",
+        "reception = 6.50",
+    );
+    let out = juesuan(&[
+        "diff",
+        example("example-2021").to_str().unwrap(),
+        new.path().to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("  公开07表 预算数 公务接待费: 6.00 → 6.50"),
+        "{text}"
+    );
 }

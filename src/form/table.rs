@@ -142,7 +142,7 @@ pub enum HeadCell {
 }
 
 impl HeadCell {
-    fn text(&self) -> &str {
+    pub fn text(&self) -> &str {
         match self {
             HeadCell::Text(t) | HeadCell::Spanning { text: t, .. } => t,
         }
