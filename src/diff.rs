@@ -142,11 +142,11 @@ fn describe(
         let figure_columns: Vec<_> = panel.columns.iter().filter(|c| c.role.is_none()).collect();
         for row in panel.rows.iter().chain(&panel.footer) {
             let label = row.label.as_deref().unwrap_or("").trim().to_string();
-            if let Some(figures) = &row.figures {
-                if let Some(k) = figures.iter().position(|f| f == path) {
-                    let column = figure_columns.get(k).map(|c| head(c)).unwrap_or_default();
-                    return Some(words(&[&table, &label, &column]));
-                }
+            if let Some(figures) = &row.figures
+                && let Some(k) = figures.iter().position(|f| f == path)
+            {
+                let column = figure_columns.get(k).map(|c| head(c)).unwrap_or_default();
+                return Some(words(&[&table, &label, &column]));
             }
             if let Some(under) = &row.figure {
                 for c in &figure_columns {
@@ -188,6 +188,74 @@ fn describe(
         }
     }
     None
+}
+
+/// Two versions of a sentence with what differs between them in 【】: a figure is one token, so a changed figure
+/// is marked whole ("货物支出【100.80】万元" / "货物支出【110.80】万元").
+fn marked(old: &str, new: &str) -> (String, String) {
+    fn tokens(s: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut in_number = false;
+        for (i, c) in s.char_indices() {
+            let numeric = c.is_ascii_digit() || (in_number && matches!(c, '.' | ',' | '%'));
+            if !(numeric && in_number) && i > start {
+                out.push(&s[start..i]);
+                start = i;
+            }
+            in_number = numeric;
+        }
+        if start < s.len() {
+            out.push(&s[start..]);
+        }
+        out
+    }
+    let (a, b) = (tokens(old), tokens(new));
+    // Longest common subsequence of tokens; a paragraph has a few hundred. Pages-long texts are shown unmarked
+    // rather than compared in quadratic memory.
+    if a.len().saturating_mul(b.len()) > 4_000_000 {
+        return (old.to_string(), new.to_string());
+    }
+    let mut lcs = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut x, mut y) = (String::new(), String::new());
+    let (mut open_x, mut open_y) = (false, false);
+    let mark = |out: &mut String, open: &mut bool, on: bool| {
+        if on != *open {
+            out.push(if on { '【' } else { '】' });
+            *open = on;
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            mark(&mut x, &mut open_x, false);
+            mark(&mut y, &mut open_y, false);
+            x.push_str(a[i]);
+            y.push_str(b[j]);
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            mark(&mut y, &mut open_y, true);
+            y.push_str(b[j]);
+            j += 1;
+        } else {
+            mark(&mut x, &mut open_x, true);
+            x.push_str(a[i]);
+            i += 1;
+        }
+    }
+    mark(&mut x, &mut open_x, false);
+    mark(&mut y, &mut open_y, false);
+    (x, y)
 }
 
 /// The non-empty parts, a space between.
@@ -318,11 +386,14 @@ pub fn render_human(changes: &Changes) -> String {
                     &c.section
                 }
             );
-            if let Some(o) = &c.old {
-                out += &format!("    - {o}\n");
-            }
-            if let Some(n) = &c.new {
-                out += &format!("    + {n}\n");
+            match (&c.old, &c.new) {
+                (Some(o), Some(n)) => {
+                    let (o, n) = marked(o, n);
+                    out += &format!("    - {o}\n    + {n}\n");
+                }
+                (Some(o), None) => out += &format!("    - {o}\n"),
+                (None, Some(n)) => out += &format!("    + {n}\n"),
+                (None, None) => {}
             }
         }
     }
@@ -331,6 +402,24 @@ pub fn render_human(changes: &Changes) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_changed_figure_is_marked_inside_its_sentence() {
+        let (o, n) = marked(
+            "政府采购货物支出100.80万元、服务支出440.40万元。",
+            "政府采购货物支出110.80万元、服务支出430.40万元。",
+        );
+        assert_eq!(
+            o,
+            "政府采购货物支出【100.80】万元、服务支出【440.40】万元。"
+        );
+        assert_eq!(
+            n,
+            "政府采购货物支出【110.80】万元、服务支出【430.40】万元。"
+        );
+        let (o, n) = marked("增加", "减少");
+        assert_eq!((o.as_str(), n.as_str()), ("【增加】", "【减少】"));
+    }
 
     #[test]
     fn a_changed_value_is_named_as_the_document_prints_it() {

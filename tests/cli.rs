@@ -169,7 +169,7 @@ fn diff_lists_changed_figures_and_the_sentences_they_change() {
     );
     assert!(text.contains("（十一）政府采购支出说明"), "{text}");
     assert!(
-        text.contains("+ 2020年度政府采购支出总额541.20万元，其中：政府采购货物支出110.80万元"),
+        text.contains("+ 2020年度政府采购支出总额541.20万元，其中：政府采购货物支出【110.80】万元"),
         "{text}"
     );
 
