@@ -643,95 +643,55 @@ impl Validator<'_, BudgetDocument> {
 
 /// 2, 3, 5, 6, 7 and 8 of a 预算 seen alike (as the 决算's classification tables are).
 fn budget_tables(d: &BudgetDocument) -> Vec<ClassTable<'_>> {
-    fn spend<'d>(
-        file: &'static str,
-        label: &'static str,
-        t: &'d crate::model::budget::SpendTable,
-    ) -> ClassTable<'d> {
-        ClassTable {
-            file,
-            label,
-            columns: &["合计", "基本支出", "项目支出"],
-            total: t.total.columns(),
-            rows: t
-                .rows
-                .iter()
-                .map(|r| ClassRow {
-                    code: &r.code,
-                    name: &r.name,
-                    cells: r.columns(),
-                })
-                .collect(),
-            row_sum: (0, &[1, 2]),
-            children: Vec::new(),
-        }
+    // Every one of them has a `total` and `rows` of code, name and figure columns: one shape, stated once.
+    macro_rules! class_table {
+        ($file:literal, $label:literal, $table:expr, $columns:expr, $row_sum:expr) => {
+            ClassTable {
+                file: $file,
+                label: $label,
+                columns: $columns,
+                total: $table.total.columns(),
+                rows: $table
+                    .rows
+                    .iter()
+                    .map(|r| ClassRow {
+                        code: &r.code,
+                        name: &r.name,
+                        cells: r.columns(),
+                    })
+                    .collect(),
+                row_sum: $row_sum,
+                children: Vec::new(),
+            }
+        };
     }
-    let t3 = ClassTable {
-        file: "table03.toml",
-        label: "公开03表",
-        columns: &["合计", "基本支出", "项目支出"],
-        total: d.table03.total.columns(),
-        rows: d
-            .table03
-            .rows
-            .iter()
-            .map(|r| ClassRow {
-                code: &r.code,
-                name: &r.name,
-                cells: r.columns(),
-            })
-            .collect(),
-        row_sum: (0, &[1, 2]),
-        children: Vec::new(),
-    };
+    const SPEND: &[&str] = &["合计", "基本支出", "项目支出"];
     let mut tables = vec![
-        ClassTable {
-            file: "table02.toml",
-            label: "公开02表",
-            columns: &[
+        class_table!(
+            "table02.toml",
+            "公开02表",
+            d.table02,
+            &[
                 "合计",
                 "财政拨款收入",
                 "事业收入",
                 "事业单位经营收入",
-                "其他收入",
+                "其他收入"
             ],
-            total: d.table02.total.columns(),
-            rows: d
-                .table02
-                .rows
-                .iter()
-                .map(|r| ClassRow {
-                    code: &r.code,
-                    name: &r.name,
-                    cells: r.columns(),
-                })
-                .collect(),
-            row_sum: (0, &[1, 2, 3, 4]),
-            children: Vec::new(),
-        },
-        t3,
-        spend("table05.toml", "公开05表", &d.table05),
-        spend("table06.toml", "公开06表", &d.table06),
-        spend("table07.toml", "公开07表", &d.table07),
+            (0, &[1, 2, 3, 4])
+        ),
+        class_table!("table03.toml", "公开03表", d.table03, SPEND, (0, &[1, 2])),
+        class_table!("table05.toml", "公开05表", d.table05, SPEND, (0, &[1, 2])),
+        class_table!("table06.toml", "公开06表", d.table06, SPEND, (0, &[1, 2])),
+        class_table!("table07.toml", "公开07表", d.table07, SPEND, (0, &[1, 2])),
+        class_table!(
+            "table08.toml",
+            "公开08表",
+            d.table08,
+            &["合计", "人员经费", "公用经费"],
+            (0, &[1, 2])
+        ),
     ];
-    tables.push(ClassTable {
-        file: "table08.toml",
-        label: "公开08表",
-        columns: &["合计", "人员经费", "公用经费"],
-        total: d.table08.total.columns(),
-        rows: d
-            .table08
-            .rows
-            .iter()
-            .map(|r| ClassRow {
-                code: &r.code,
-                name: &r.name,
-                cells: r.columns(),
-            })
-            .collect(),
-        row_sum: (0, &[1, 2]),
-        children: Vec::new(),
-    });
     for t in &mut tables {
         t.children = children_of(&t.rows);
     }
