@@ -88,6 +88,9 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// The file a place-less finding is about.
     pub path: Option<PathBuf>,
+    /// Other files the finding follows from, besides those of its places (a code that 公开05表 does not list:
+    /// the finding is about explanation.toml, and true only if table05.toml was read).
+    pub given: Vec<FileId>,
 }
 
 impl Diagnostic {
@@ -101,6 +104,7 @@ impl Diagnostic {
             secondary: Vec::new(),
             notes: Vec::new(),
             path: None,
+            given: Vec::new(),
         }
     }
 
@@ -116,6 +120,12 @@ impl Diagnostic {
 
     pub fn also(mut self, file: FileId, span: Span, label: impl Into<String>) -> Self {
         self.secondary.push((Place { file, span }, label.into()));
+        self
+    }
+
+    /// The finding follows from `file` too, though it shows no place in it.
+    pub fn given(mut self, file: FileId) -> Self {
+        self.given.push(file);
         self
     }
 

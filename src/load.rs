@@ -59,6 +59,45 @@ pub struct LoadFailure {
     pub dir: PathBuf,
     pub diagnostics: Vec<Diagnostic>,
     pub sources: Sources,
+    /// The document with a blank stand-in for each file that could not be read or parsed, so that the rules can
+    /// still be checked on the files that were ([`LoadFailure::check_the_rest`]).
+    rest: Option<Rest>,
+}
+
+struct Rest {
+    form: Arc<Form>,
+    doc: Doc,
+    files: HashMap<&'static str, FileId>,
+    /// The files that failed and their stand-ins: a finding that involves one of them is not to be believed.
+    untrusted: Vec<FileId>,
+}
+
+impl LoadFailure {
+    /// Runs `check` (the validation rules) on the document as far as it loaded, and adds its findings about the
+    /// files that did load: one file with a syntax error does not hide the broken sums of all the others. A finding
+    /// that involves a file that failed, or that points at no value, is left out: it may only be the stand-in's.
+    pub fn check_the_rest(&mut self, check: impl FnOnce(&Loaded, &mut Vec<Diagnostic>)) {
+        let Some(rest) = self.rest.take() else { return };
+        let loaded = Loaded {
+            dir: self.dir.clone(),
+            form: rest.form,
+            doc: rest.doc,
+            sources: std::mem::take(&mut self.sources),
+            files: rest.files,
+            linked: Vec::new(),
+        };
+        let mut found = Vec::new();
+        check(&loaded, &mut found);
+        self.sources = loaded.sources;
+        let trusted = |file: &FileId| !rest.untrusted.contains(file);
+        self.diagnostics.extend(found.into_iter().filter(|d| {
+            d.primary
+                .as_ref()
+                .is_some_and(|(place, _)| trusted(&place.file))
+                && d.secondary.iter().all(|(place, _)| trusted(&place.file))
+                && d.given.iter().all(trusted)
+        }));
+    }
 }
 
 /// Which form a folder is read with.
@@ -292,7 +331,55 @@ impl Reader {
             dir: self.dir,
             diagnostics: self.diagnostics,
             sources: self.sources,
+            rest: None,
         }
+    }
+
+    /// The document with each section that did not load, or has an error of its own, replaced by the blank one
+    /// `juesuan new` writes, when document.toml loaded and names a form; else `None`.
+    fn stand_in(&mut self) -> Option<Rest> {
+        let form = self.form.clone()?;
+        let info = self.parsed.document()?;
+        let options = crate::scaffold::Options {
+            unit: Some(info.unit.value.clone()),
+            year: Some(info.year.value),
+            kind: Some(info.kind.value),
+            form: Some(form.id.clone()),
+            document: None,
+        };
+        let blank = crate::scaffold::scaffold(&options, None).ok()?;
+        let mut files = self.files.clone();
+        let mut untrusted = Vec::new();
+        for section in self.sections.clone() {
+            let id = self.files.get(section.file()).copied();
+            // A file past a limit parsed, but is not to be checked (100,000 rows would take minutes).
+            let refused = self.diagnostics.iter().any(|d| {
+                d.is_error()
+                    && (d.primary.as_ref().map(|(place, _)| Some(place.file)) == Some(id)
+                        || d.path.as_deref() == Some(self.dir.join(section.file()).as_path()))
+            });
+            if self.parsed.has(section) && !refused {
+                continue;
+            }
+            untrusted.extend(id);
+            let (_, text) = blank.files.iter().find(|(f, _)| *f == section.file())?;
+            let path = self.dir.join(format!("({})", section.file()));
+            let id = self.sources.add(&path, text.clone());
+            let mut scratch = Vec::new();
+            self.parsed.parse(section, &self.sources, id, &mut scratch);
+            if !self.parsed.has(section) {
+                return None;
+            }
+            files.insert(section.file(), id);
+            untrusted.push(id);
+        }
+        let doc = std::mem::take(&mut self.parsed).finish(form.document)?;
+        Some(Rest {
+            form,
+            doc,
+            files,
+            untrusted,
+        })
     }
 
     /// Checks the limits of the files read, and decides: any error fails the load.
@@ -301,15 +388,22 @@ impl Reader {
         self.diagnostics.extend(limits);
         let rows = row_limits(&self.sources, &self.files, &self.sections);
         self.diagnostics.extend(rows);
-        let kind = self.form.as_ref().map(|f| f.document);
-        let parsed = kind.and_then(|kind| std::mem::take(&mut self.parsed).finish(kind));
         // A year the form does not cover is an error, but the figures can still be checked: every finding at once.
         let blocking = self
             .diagnostics
             .iter()
             .any(|d| d.is_error() && !matches!(d.rule, Rule::FormYear | Rule::UnknownForm));
+        if blocking {
+            let rest = self.stand_in();
+            return Err(LoadFailure {
+                rest,
+                ..self.fail()
+            });
+        }
+        let kind = self.form.as_ref().map(|f| f.document);
+        let parsed = kind.and_then(|kind| std::mem::take(&mut self.parsed).finish(kind));
         match (parsed, self.form.take()) {
-            (Some(doc), Some(form)) if !blocking => Ok((
+            (Some(doc), Some(form)) => Ok((
                 Loaded {
                     dir: self.dir,
                     form,

@@ -171,6 +171,15 @@ macro_rules! sections {
                 }
             }
 
+            /// Whether the section's file parsed.
+            pub(crate) fn has(&self, id: SectionId) -> bool {
+                match id {
+                    SectionId::Document => self.document.is_some(),
+                    $(SectionId::$fv => self.final_accounts.$ff.is_some(),)*
+                    $(SectionId::$bv => self.budget.$bf.is_some(),)*
+                }
+            }
+
             /// The document of `kind`, when every core section of the kind parsed.
             pub(crate) fn finish(self, kind: DocumentKind) -> Option<Doc> {
                 let document = self.document?;
@@ -321,6 +330,10 @@ impl Parsed {
     /// document.toml, read first for the form it names.
     pub(crate) fn set_document(&mut self, info: Option<DocumentInfo>) {
         self.document = info;
+    }
+
+    pub(crate) fn document(&self) -> Option<&DocumentInfo> {
+        self.document.as_ref()
     }
 }
 

@@ -70,7 +70,8 @@ fn prepare_loaded(
 ) -> Result<Prepared, Rejected> {
     let (loaded, mut diagnostics) = match loaded {
         Ok(ok) => ok,
-        Err(failure) => {
+        Err(mut failure) => {
+            failure.check_the_rest(validate::validate);
             return Err(Rejected {
                 sources: failure.sources,
                 diagnostics: failure.diagnostics,

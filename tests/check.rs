@@ -15,19 +15,20 @@ use rust_decimal::Decimal;
 
 use crate::support::*;
 
-/// The section files of an example, by name (those of the form its document.toml names).
+/// The section files of an example, by name (those of the form its document.toml names that it has).
 fn example_files(name: &str) -> Vec<(&'static str, String)> {
     let document = std::fs::read_to_string(example(name).join("document.toml")).unwrap();
-    let form = if document.contains("form = \"shanghai-2024\"") {
-        "shanghai-2024"
-    } else {
-        "zhejiang-2020"
-    };
+    let form = document
+        .lines()
+        .find_map(|l| l.strip_prefix("form = \""))
+        .and_then(|rest| rest.split('"').next())
+        .expect("document.toml names its form");
     section_files(form)
         .into_iter()
-        .map(|file| {
-            let text = std::fs::read_to_string(example(name).join(file)).unwrap();
-            (file, text)
+        // A 单位预算 has no file of the sections only a 部门预算 has.
+        .filter_map(|file| {
+            let text = std::fs::read_to_string(example(name).join(file)).ok()?;
+            Some((file, text))
         })
         .collect()
 }
@@ -43,7 +44,10 @@ fn check_files(files: &[(&'static str, String)]) -> (Vec<Diagnostic>, Sources) {
             validate::validate(&loaded, &mut diagnostics);
             (diagnostics, loaded.sources)
         }
-        Err(failure) => (failure.diagnostics, failure.sources),
+        Err(mut failure) => {
+            failure.check_the_rest(validate::validate);
+            (failure.diagnostics, failure.sources)
+        }
     }
 }
 
@@ -325,6 +329,90 @@ const CASES: &[Case] = &[
         edits: &[("performance.toml", "funds = 796.93", "funds = 896.93")],
     },
 ];
+
+/// Whether a finding points into `file` or at no value at all.
+fn touches(d: &Diagnostic, sources: &Sources, file: &str) -> bool {
+    let places: Vec<_> = d.primary.iter().chain(&d.secondary).collect();
+    places.is_empty()
+        || places
+            .iter()
+            .any(|(place, _)| sources.path(place.file).ends_with(file))
+}
+
+/// A file that does not parse hides nothing else: with each section file of each example broken in turn, `check`
+/// reports that file's syntax error and exactly the findings the intact example has about the other files (but for
+/// document.toml, which names the form and so the rules).
+#[test]
+fn a_syntax_error_in_one_file_hides_no_finding_about_the_others() {
+    for name in [
+        "jinhua-hrss-dsc-2020",
+        "putuo-ghzyj-2024",
+        "yusuan-2025-putuo-swj-dept",
+        "yusuan-2026-putuo-sfj-unit",
+    ] {
+        let files = example_files(name);
+        let (intact, intact_sources) = check_files(&files);
+        for (i, (file, _)) in files.iter().enumerate() {
+            let mut broken = files.clone();
+            broken[i].1.push_str("\n= 12\n");
+            let (found, sources) = check_files(&broken);
+            let syntax: Vec<_> = found
+                .iter()
+                .filter(|d| d.rule == Rule::TomlSyntax)
+                .collect();
+            assert_eq!(
+                syntax.len(),
+                1,
+                "{name}/{file}: {}",
+                render(&found, &sources)
+            );
+            assert!(touches(syntax[0], &sources, file));
+            // Without document.toml the form is not known, nor so the rules: its error alone.
+            let expected: Vec<&Diagnostic> = intact
+                .iter()
+                .filter(|d| *file != "document.toml" && !touches(d, &intact_sources, file))
+                .collect();
+            let others: Vec<&Diagnostic> = found
+                .iter()
+                .filter(|d| d.rule != Rule::TomlSyntax)
+                .collect();
+            let show = |ds: &[&Diagnostic], sources: &Sources| {
+                ds.iter()
+                    .map(|d| d.render_relative(sources, false, Path::new(FIXTURE_ROOT)))
+                    .collect::<String>()
+            };
+            assert_eq!(
+                show(&others, &sources),
+                show(&expected, &intact_sources),
+                "{name}: {file} broken"
+            );
+        }
+    }
+}
+
+/// The case a clerk meets: a syntax error in one file, a typo that breaks a sum in another; both at once.
+#[test]
+fn a_syntax_error_and_a_broken_sum_elsewhere_are_reported_together() {
+    let files = broken(
+        "jinhua-hrss-dsc-2020",
+        &[
+            ("table03.toml", "total = 1061.38", "total = 1061.38 万元"),
+            ("table05.toml", "total = 114.32", "total = 116.32"),
+        ],
+    );
+    let (found, sources) = check_files(&files);
+    let errors: Vec<(&str, bool)> = found
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| (d.code(), touches(d, &sources, "table05.toml")))
+        .collect();
+    assert_eq!(
+        errors,
+        [("toml-syntax", false), ("sum-mismatch", true)],
+        "{}",
+        render(&found, &sources)
+    );
+}
 
 #[test]
 fn every_rule_code_has_a_fixture() {

@@ -679,3 +679,45 @@ fn watch_renders_other_forms_and_kinds_as_a_fresh_render_does() {
         watching.wait_for_pdf(&format!("{example} edited"), &edited);
     }
 }
+
+/// Ctrl-C (SIGINT) and SIGTERM end a watch at once, whether it waits for a save or renders one, and leave the output
+/// folder as a finished render left it: the PDF, no temporary file beside it.
+#[cfg(unix)]
+#[test]
+fn watch_stops_at_once_on_ctrl_c_and_sigterm() {
+    for (signal, rendering) in [
+        (libc::SIGINT, false),
+        (libc::SIGTERM, false),
+        (libc::SIGTERM, true),
+    ] {
+        let data = copy_example("example-2021");
+        let mut watching = Watching::start(data.path());
+        if rendering {
+            edit(data.path(), "document.toml", "\n", "\n\n");
+            wait_for("the render to start", || {
+                watching.count("rendering again") == 1
+            });
+        }
+        let pid = libc::pid_t::try_from(watching.child.id()).unwrap();
+        let sent = std::time::Instant::now();
+        // SAFETY: kill(2) on the child this test spawned and has not yet reaped.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        let status = loop {
+            if let Some(status) = watching.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(
+                sent.elapsed() < std::time::Duration::from_secs(2),
+                "signal {signal} (rendering: {rendering}): still running after 2 s"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        };
+        assert!(!status.success(), "{status:?}");
+        let mut left: Vec<String> = std::fs::read_dir(watching.out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["stderr.txt", "watched.pdf"], "signal {signal}");
+    }
+}

@@ -612,6 +612,9 @@ impl Validator<'_, BudgetDocument> {
                         format!("预算编制说明 explains {}, which is no 项 of 公开05表, 06表 or 07表", code.value),
                     )
                     .at(f, code.span.clone(), "no such 项")
+                    .given(self.file("table05.toml"))
+                    .given(self.file("table06.toml"))
+                    .given(self.file("table07.toml"))
                     .note("expected the 7-digit code of a 项 line of the 一般公共预算, 政府性基金 or 国有资本经营预算 table; its amount is that line's"),
                 );
             }
@@ -634,6 +637,7 @@ impl Validator<'_, BudgetDocument> {
                         format!("预算编制说明 does not explain the 项 {} {}", line.code.value, line.name.value),
                     )
                     .at(self.file(file), line.code.span.clone(), "not in explanation.toml's items")
+                    .given(f)
                     .note("the 财政拨款支出主要内容 lists every 项 of 财政拨款 spending, with what it is for"),
                 );
             }

@@ -134,24 +134,27 @@ impl Validator<'_> {
                         format!("the budget for {} names no 项 of 公开05表", code.value),
                     )
                     .at(id, code.span.clone(), "not a 项 (7-digit line) of table05.toml")
+                    .given(self.file("table05.toml"))
                     .note("year-start budgets are given per 项 of 公开05表; the narrative pairs each with its 决算"),
                 );
             }
         }
         self.duplicates(id, "explanation.toml", "项 budget", &items);
         // The funds' items (the Shanghai form's 八、九) name 项 of 公开08表 and 公开09表.
-        for (fund, table, label, lines) in [
+        for (fund, table, label, lines, lines_file) in [
             (
                 &d.explanation.government_fund,
                 "government_fund",
                 "公开08表",
                 &d.table08.rows,
+                "table08.toml",
             ),
             (
                 &d.explanation.state_capital,
                 "state_capital",
                 "公开09表",
                 &d.table09.rows,
+                "table09.toml",
             ),
         ] {
             let Some(fund) = fund else { continue };
@@ -168,6 +171,7 @@ impl Validator<'_> {
                             code.span.clone(),
                             format!("not a 项 (7-digit line) of {label}"),
                         )
+                        .given(self.file(lines_file))
                         .note(format!(
                             "[{table}] items are the 项 of {label}, each with its year-start budget"
                         )),
@@ -212,6 +216,7 @@ impl Validator<'_> {
                         row.code.span.clone(),
                         "no [[general_budget.items]] entry for this code",
                     )
+                    .given(id)
                     .note("the narrative then states its 决算 without a completion rate"),
                 );
             }
@@ -240,6 +245,7 @@ impl Validator<'_> {
                             ),
                         )
                         .at(id, code.span.clone(), "not in table05.toml")
+                        .given(self.file("table05.toml"))
                         .note("a glossary code takes its 类/款/项 names from 公开05表"),
                     );
                 }
