@@ -132,6 +132,10 @@ pub enum Command {
         /// Output format: a readable list, or one JSON object with `values` and `sentences`.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Print a draft 更正说明 (correction notice) instead: each corrected figure and text 原为 … 更正为 …, the
+        /// sentences that change with them, the unit and date; e.g. `--correction > 更正说明.txt`
+        #[arg(long, conflicts_with = "format")]
+        correction: bool,
     },
     /// Start a new document: a data folder with every section file of its form, commented in Chinese, to fill in
     ///

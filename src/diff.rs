@@ -39,6 +39,29 @@ pub struct SentenceChange {
 pub struct Changes {
     pub values: Vec<ValueChange>,
     pub sentences: Vec<SentenceChange>,
+    /// The document as first published and as corrected: title, unit and date, for a 更正说明.
+    #[serde(skip)]
+    pub documents: Option<[Published; 2]>,
+}
+
+/// What a 更正说明 says of a version of the document.
+#[derive(Debug, Clone)]
+pub struct Published {
+    /// The title on one line (`金华市…2020年度单位决算`).
+    pub title: String,
+    pub unit: String,
+    /// YYYY-MM-DD.
+    pub date: String,
+}
+
+impl Published {
+    fn of(meta: &crate::derive::Meta) -> Published {
+        Published {
+            title: meta.title.replace('\n', ""),
+            unit: meta.unit.clone(),
+            date: meta.date.clone(),
+        }
+    }
 }
 
 impl Changes {
@@ -104,6 +127,10 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
         }
     }
     changes.sentences = sentences(&old.report.blocks, &new.report.blocks);
+    changes.documents = Some([
+        Published::of(&old.report.meta),
+        Published::of(&new.report.meta),
+    ]);
     Ok(changes)
 }
 
@@ -365,14 +392,7 @@ pub fn render_human(changes: &Changes) -> String {
     if !changes.values.is_empty() {
         out.push_str("figures and texts:\n");
         for c in &changes.values {
-            // A figure with its two decimals, as the document prints it.
-            let show = |v: &Option<String>| match v {
-                None => "（无）".to_string(),
-                Some(v) => parse_exact(v)
-                    .map(|d| format!("{:.2}", crate::money::Amount::new(d).rounded().decimal()))
-                    .unwrap_or_else(|_| v.clone()),
-            };
-            out += &format!("  {}: {} → {}\n", c.what, show(&c.old), show(&c.new));
+            out += &format!("  {}: {} → {}\n", c.what, shown(&c.old), shown(&c.new));
         }
     }
     if !changes.sentences.is_empty() {
@@ -398,6 +418,111 @@ pub fn render_human(changes: &Changes) -> String {
         }
     }
     out
+}
+
+/// A figure as the document prints it (two decimals), or a text as written; （无） for a value that is not there.
+fn shown(value: &Option<String>) -> String {
+    match value {
+        None => "（无）".to_string(),
+        Some(v) => parse_exact(v)
+            .map(|d| format!("{:.2}", crate::money::Amount::new(d).rounded().decimal()))
+            .unwrap_or_else(|_| v.clone()),
+    }
+}
+
+/// Chinese ordinal numbers for a notice's items: 一 … 九十九.
+fn ordinal(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => DIGITS[n].to_string(),
+        10..=99 => format!(
+            "{}十{}",
+            if n / 10 == 1 { "" } else { DIGITS[n / 10] },
+            DIGITS[n % 10]
+        ),
+        _ => n.to_string(),
+    }
+}
+
+/// A draft 更正说明 (correction notice) in the words such notices use: what was published, each corrected figure
+/// and text as the document names it (原为 … 更正为 …), the sentences that change with them, and the unit and the
+/// corrected version's date to sign with. A draft: the unit reads it over and adds the reason.
+pub fn render_correction(changes: &Changes) -> String {
+    let Some([old, new]) = &changes.documents else {
+        return String::new();
+    };
+    let mut out = format!("关于《{}》的更正说明\n\n", old.title);
+    out += &format!(
+        "{}于{}公开的《{}》中，部分内容有误（待填写：差错原因），现更正如下：\n\n",
+        old.unit,
+        chinese_date(&old.date),
+        old.title
+    );
+    let mut n = 0;
+    for c in &changes.values {
+        n += 1;
+        // Figures in the unit of the table they stand in (the table's 单位 line says which).
+        let line = match (&c.old, &c.new) {
+            (Some(_), Some(_)) => format!(
+                "{}：原为{}，更正为{}。",
+                c.what,
+                shown(&c.old),
+                shown(&c.new)
+            ),
+            (None, Some(_)) => format!("{}：增加{}。", c.what, shown(&c.new)),
+            (Some(_), None) => format!("{}：删除（原为{}）。", c.what, shown(&c.old)),
+            (None, None) => continue,
+        };
+        out += &format!("{}、{line}\n", ordinal(n));
+    }
+    if !changes.sentences.is_empty() {
+        n += 1;
+        out += &format!("{}、正文相应更正：\n", ordinal(n));
+        // A quotation inside the quoted sentence takes single quotes.
+        let inner = |s: &String| s.replace('“', "‘").replace('”', "’");
+        for (k, c) in changes.sentences.iter().enumerate() {
+            let at = if c.section.is_empty() {
+                "标题"
+            } else {
+                &c.section
+            };
+            let (o, nw) = (c.old.as_ref().map(inner), c.new.as_ref().map(inner));
+            let line = match (&o, &nw) {
+                (Some(o), Some(nw)) => format!("{at}中“{o}”更正为“{nw}”"),
+                (Some(o), None) => format!("{at}中删去“{o}”"),
+                (None, Some(nw)) => format!("{at}中增加“{nw}”"),
+                (None, None) => continue,
+            };
+            out += &format!("（{}）{line}。\n", ordinal(k + 1));
+        }
+    }
+    if n == 0 {
+        out += "（两版内容相同，无需更正。）\n";
+    }
+    // The corrected version's date, when the correction moved it; else the day is the unit's to write.
+    let date = if new.date == old.date {
+        "待填写：更正日期".to_string()
+    } else {
+        chinese_date(&new.date)
+    };
+    out += &format!(
+        "\n更正后的《{}》已重新公开。特此说明，由此带来的不便，敬请谅解。\n\n{}\n{date}\n",
+        new.title, new.unit
+    );
+    out
+}
+
+/// `2021-09-30` as 2021年9月30日.
+fn chinese_date(date: &str) -> String {
+    let parts: Vec<&str> = date.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] => format!(
+            "{y}年{}月{}日",
+            m.trim_start_matches('0'),
+            d.trim_start_matches('0')
+        ),
+        _ => date.to_string(),
+    }
 }
 
 #[cfg(test)]

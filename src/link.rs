@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diag::{Diagnostic, FileId};
 use crate::load::Loaded;
-use crate::model::{BudgetDocument, Doc, DocumentKind, Text};
+use crate::model::{BudgetDocument, Doc, Document, DocumentKind, SectionId, Text};
 use crate::money::{Money, Yuan};
 use crate::rule::Rule;
 
@@ -29,13 +29,55 @@ pub enum LinkKind {
     Budget,
     /// A 预算's last-year 预算.
     PreviousBudget,
+    /// A 决算's last-year 决算.
+    Previous,
 }
 
 impl LinkKind {
+    pub const ALL: [LinkKind; 3] = [
+        LinkKind::Budget,
+        LinkKind::PreviousBudget,
+        LinkKind::Previous,
+    ];
+
+    /// The key of document.toml that names the folder.
     pub fn key(self) -> &'static str {
         match self {
             LinkKind::Budget => "budget",
             LinkKind::PreviousBudget => "previous_budget",
+            LinkKind::Previous => "previous",
+        }
+    }
+
+    fn path(self, info: &crate::model::DocumentInfo) -> Option<&Text> {
+        match self {
+            LinkKind::Budget => info.budget.as_ref(),
+            LinkKind::PreviousBudget => info.previous_budget.as_ref(),
+            LinkKind::Previous => info.previous.as_ref(),
+        }
+    }
+
+    /// The kind of document that names such a folder, and the kind the folder holds.
+    fn kinds(self) -> (DocumentKind, DocumentKind) {
+        match self {
+            LinkKind::Budget => (DocumentKind::FinalAccounts, DocumentKind::Budget),
+            LinkKind::PreviousBudget => (DocumentKind::Budget, DocumentKind::Budget),
+            LinkKind::Previous => (DocumentKind::FinalAccounts, DocumentKind::FinalAccounts),
+        }
+    }
+
+    /// How many years before the document's the linked one is.
+    fn years_back(self) -> i32 {
+        match self {
+            LinkKind::Budget => 0,
+            LinkKind::PreviousBudget | LinkKind::Previous => 1,
+        }
+    }
+
+    fn rule(self) -> Rule {
+        match self {
+            LinkKind::Budget | LinkKind::PreviousBudget => Rule::BudgetLink,
+            LinkKind::Previous => Rule::PreviousLink,
         }
     }
 }
@@ -44,31 +86,22 @@ impl LinkKind {
 pub fn resolve(loaded: &mut Loaded) -> Linked {
     let mut linked = Linked::default();
     let info = loaded.doc.info().clone();
-    let targets = [
-        (
-            LinkKind::Budget,
-            info.budget.as_ref(),
-            DocumentKind::FinalAccounts,
-            0,
-        ),
-        (
-            LinkKind::PreviousBudget,
-            info.previous_budget.as_ref(),
-            DocumentKind::Budget,
-            1,
-        ),
-    ];
-    for (kind, path, applies_to, years_back) in targets {
-        let Some(path) = path else { continue };
+    for kind in LinkKind::ALL {
+        let Some(path) = kind.path(&info) else {
+            continue;
+        };
+        let (applies_to, target) = kind.kinds();
+        let rule = kind.rule();
         let doc_file = loaded.file("document.toml");
         if loaded.doc.kind() != applies_to {
             linked.diagnostics.push(
                 Diagnostic::new(
-                    Rule::BudgetLink,
+                    rule,
                     format!("`{}` names a folder, but a {} has no use for it", kind.key(), loaded.doc.kind().word()),
                 )
                 .at(doc_file, path.span.clone(), "not read")
-                .note("a 决算 names its year's 预算 with `budget`; a 预算 names last year's 预算 with `previous_budget`"),
+                .note("a 决算 names its year's 预算 with `budget` and last year's 决算 with `previous`; a 预算 names last \
+                       year's 预算 with `previous_budget`"),
             );
             continue;
         }
@@ -79,8 +112,12 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
                 let n = failure.diagnostics.iter().filter(|d| d.is_error()).count();
                 linked.diagnostics.push(
                     Diagnostic::new(
-                        Rule::BudgetLink,
-                        format!("the 预算 named by `{}` cannot be read", kind.key()),
+                        rule,
+                        format!(
+                            "the {} named by `{}` cannot be read",
+                            target.word(),
+                            kind.key()
+                        ),
                     )
                     .at(doc_file, path.span.clone(), format!("{}", dir.display()))
                     .note(format!(
@@ -91,55 +128,67 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
                 continue;
             }
         };
-        let Some(budget) = other.doc.budget() else {
+        if other.doc.kind() != target {
             linked.diagnostics.push(
                 Diagnostic::new(
-                    Rule::BudgetLink,
-                    format!("`{}` names a 决算, not a 预算", kind.key()),
-                )
-                .at(
-                    doc_file,
-                    path.span.clone(),
-                    format!("{} is a 决算", dir.display()),
-                )
-                .note("name the folder of a 预算公开 (its form is a 预算 form)"),
-            );
-            continue;
-        };
-        let expected_year = *info.year - years_back;
-        if *budget.document.year != expected_year {
-            linked.diagnostics.push(
-                Diagnostic::new(
-                    Rule::BudgetLink,
+                    rule,
                     format!(
-                        "`{}` names the {} 预算, not the {expected_year} one",
+                        "`{}` names a {}, not a {}",
                         kind.key(),
-                        *budget.document.year
+                        other.doc.kind().word(),
+                        target.word()
                     ),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("a {} 预算", *budget.document.year),
+                    format!("{} is a {}", dir.display(), other.doc.kind().word()),
                 )
-                .note(format!("expected the 预算 of {expected_year}")),
+                .note(format!(
+                    "name the folder of a {}公开 (its form is a {} form)",
+                    target.word(),
+                    target.word()
+                )),
             );
             continue;
         }
-        if budget.document.unit.value != info.unit.value {
+        let theirs = other.doc.info();
+        let expected_year = *info.year - kind.years_back();
+        if *theirs.year != expected_year {
             linked.diagnostics.push(
                 Diagnostic::new(
-                    Rule::BudgetLink,
-                    format!("`{}` names another unit's 预算", kind.key()),
+                    rule,
+                    format!(
+                        "`{}` names the {} {}, not the {expected_year} one",
+                        kind.key(),
+                        *theirs.year,
+                        target.word()
+                    ),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("the 预算 of {}", budget.document.unit.value),
+                    format!("a {} {}", *theirs.year, target.word()),
+                )
+                .note(format!("expected the {} of {expected_year}", target.word())),
+            );
+            continue;
+        }
+        if theirs.unit.value != info.unit.value {
+            linked.diagnostics.push(
+                Diagnostic::new(
+                    rule,
+                    format!("`{}` names another unit's {}", kind.key(), target.word()),
+                )
+                .at(
+                    doc_file,
+                    path.span.clone(),
+                    format!("the {} of {}", target.word(), theirs.unit.value),
                 )
                 .note(format!(
-                    "this document is {}'s; name the folder of its own 预算",
-                    info.unit.value
+                    "this document is {}'s; name the folder of its own {}",
+                    info.unit.value,
+                    target.word()
                 )),
             );
             continue;
@@ -157,10 +206,19 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             out: &mut linked.diagnostics,
             files: Vec::new(),
             ids,
+            rule,
+            from: target,
         };
-        match (&mut loaded.doc, kind) {
-            (Doc::FinalAccounts(doc), LinkKind::Budget) => filler.final_accounts(doc, budget),
-            (Doc::Budget(doc), LinkKind::PreviousBudget) => filler.previous_budget(doc, budget),
+        match (&mut loaded.doc, kind, &other.doc) {
+            (Doc::FinalAccounts(doc), LinkKind::Budget, Doc::Budget(budget)) => {
+                filler.final_accounts(doc, budget)
+            }
+            (Doc::Budget(doc), LinkKind::PreviousBudget, Doc::Budget(budget)) => {
+                filler.previous_budget(doc, budget)
+            }
+            (Doc::FinalAccounts(doc), LinkKind::Previous, Doc::FinalAccounts(last)) => {
+                filler.previous_year(doc, last)
+            }
             _ => {}
         }
         linked.folders.push((kind, other));
@@ -177,6 +235,9 @@ struct Filler<'a> {
     /// The linked files added to the sources so far.
     files: Vec<(&'static str, FileId)>,
     ids: Ids,
+    /// The rule a disagreement breaks, and the kind of document linked (for messages).
+    rule: Rule,
+    from: DocumentKind,
 }
 
 /// The document's own files a linked figure goes into (every kind has them).
@@ -186,6 +247,146 @@ struct Ids {
     explanation: FileId,
     three_public: FileId,
 }
+
+impl Ids {
+    fn of(&self, section: SectionId) -> FileId {
+        match section {
+            SectionId::Table07 => self.table07,
+            SectionId::OperatingCosts => self.operating_costs,
+            SectionId::ThreePublic => self.three_public,
+            _ => self.explanation,
+        }
+    }
+}
+
+/// A 上年数 of a 决算 and where last year's 决算 states it: the one list `juesuan new --from` writes them from and
+/// the `previous` link takes and checks them by.
+pub(crate) struct PreviousFigure {
+    /// The placeholder of `juesuan new`'s template the line goes into; `None` when `new` writes it otherwise.
+    pub marker: Option<&'static str>,
+    /// The key in its file.
+    pub key: &'static str,
+    pub what: &'static str,
+    /// The file of this year's document that holds it.
+    pub into: SectionId,
+    /// The section of last year's document, named as the form names it, and the figure there.
+    pub from: (SectionId, &'static str),
+    pub value: fn(&Document) -> Option<&Money>,
+    /// Where it goes; `None` when this year's document has no such part (no 政府性基金 spending).
+    pub slot: fn(&mut Document) -> Option<&mut Option<Money>>,
+}
+
+pub(crate) const PREVIOUS_FIGURES: &[PreviousFigure] = &[
+    PreviousFigure {
+        marker: Some("overall.previous_income"),
+        key: "previous_income",
+        what: "上年收入总计",
+        into: SectionId::Explanation,
+        from: (SectionId::Table01, "收入总计"),
+        value: |d| d.table01.income.grand_total.as_ref(),
+        slot: |d| Some(&mut d.explanation.overall.previous_income),
+    },
+    PreviousFigure {
+        marker: Some("overall.previous_expenditure"),
+        key: "previous_expenditure",
+        what: "上年支出总计",
+        into: SectionId::Explanation,
+        from: (SectionId::Table01, "支出总计"),
+        value: |d| d.table01.expenditure.grand_total.as_ref(),
+        slot: |d| Some(&mut d.explanation.overall.previous_expenditure),
+    },
+    PreviousFigure {
+        marker: Some("fiscal.previous_income"),
+        key: "previous_income",
+        what: "上年财政拨款收入总计",
+        into: SectionId::Explanation,
+        from: (SectionId::Table04, "收入总计"),
+        value: |d| d.table04.income.grand_total.as_ref(),
+        slot: |d| Some(&mut d.explanation.fiscal.previous_income),
+    },
+    PreviousFigure {
+        marker: Some("fiscal.previous_expenditure"),
+        key: "previous_expenditure",
+        what: "上年财政拨款支出总计",
+        into: SectionId::Explanation,
+        from: (SectionId::Table04, "支出总计"),
+        value: |d| d.table04.expenditure.grand_total.total.as_ref(),
+        slot: |d| Some(&mut d.explanation.fiscal.previous_expenditure),
+    },
+    PreviousFigure {
+        marker: Some("general_budget.previous_expenditure"),
+        key: "previous_expenditure",
+        what: "上年一般公共预算财政拨款支出",
+        into: SectionId::Explanation,
+        from: (SectionId::Table05, "合计"),
+        value: |d| d.table05.total.total.as_ref(),
+        slot: |d| Some(&mut d.explanation.general_budget.previous_expenditure),
+    },
+    PreviousFigure {
+        marker: None,
+        key: "previous_expenditure",
+        what: "上年政府性基金预算财政拨款支出",
+        into: SectionId::Explanation,
+        from: (SectionId::Table08, "合计"),
+        value: |d| d.table08.total.total.as_ref(),
+        slot: |d| {
+            d.explanation
+                .government_fund
+                .as_mut()
+                .map(|f| &mut f.previous_expenditure)
+        },
+    },
+    PreviousFigure {
+        marker: None,
+        key: "previous_expenditure",
+        what: "上年国有资本经营预算财政拨款支出",
+        into: SectionId::Explanation,
+        from: (SectionId::Table09, "合计"),
+        value: |d| d.table09.total.total.as_ref(),
+        slot: |d| {
+            d.explanation
+                .state_capital
+                .as_mut()
+                .map(|f| &mut f.previous_expenditure)
+        },
+    },
+    PreviousFigure {
+        marker: Some("overseas.previous"),
+        key: "previous",
+        what: "上年因公出国（境）费",
+        into: SectionId::ThreePublic,
+        from: (SectionId::Table07, "决算数"),
+        value: |d| d.table07.actual.overseas.as_ref(),
+        slot: |d| Some(&mut d.three_public.overseas.previous),
+    },
+    PreviousFigure {
+        marker: Some("vehicles.previous"),
+        key: "previous",
+        what: "上年公务用车购置及运行维护费",
+        into: SectionId::ThreePublic,
+        from: (SectionId::Table07, "决算数"),
+        value: |d| d.table07.actual.vehicles.as_ref(),
+        slot: |d| Some(&mut d.three_public.vehicles.previous),
+    },
+    PreviousFigure {
+        marker: Some("reception.previous"),
+        key: "previous",
+        what: "上年公务接待费",
+        into: SectionId::ThreePublic,
+        from: (SectionId::Table07, "决算数"),
+        value: |d| d.table07.actual.reception.as_ref(),
+        slot: |d| Some(&mut d.three_public.reception.previous),
+    },
+    PreviousFigure {
+        marker: Some("previous"),
+        key: "previous",
+        what: "上年机关运行经费",
+        into: SectionId::OperatingCosts,
+        from: (SectionId::OperatingCosts, "决算数"),
+        value: |d| Some(&d.operating_costs.actual),
+        slot: |d| Some(&mut d.operating_costs.previous),
+    },
+];
 
 /// Where a figure of the document is, for a finding.
 struct Here<'a> {
@@ -226,24 +427,26 @@ impl Filler<'_> {
                 let id = self.file(file);
                 self.out.push(
                     Diagnostic::new(
-                        Rule::BudgetLink,
-                        format!("{} does not agree with the 预算 it names", here.what),
+                        self.rule,
+                        format!("{} does not agree with the {} it names", here.what, self.from.word()),
                     )
                     .at(here.file, stated.span.clone(), format!("{}万元 here", stated.amount.display()))
                     .also(
                         id,
                         source.span.clone(),
                         if in_yuan {
-                            format!("{}元 = {}万元 in the 预算", source.amount.display(), value.display())
+                            format!("{}元 = {}万元 in the {}", source.amount.display(), value.display(), self.from.word())
                         } else {
-                            format!("{}万元 in the 预算", value.display())
+                            format!("{}万元 in the {}", value.display(), self.from.word())
                         },
                     )
                     .note(format!(
-                        "expected {} (the 预算's figure), found {}; correct one of them, or leave this one out to take \
-                         the 预算's",
+                        "expected {} (the {}'s figure), found {}; correct one of them, or leave this one out to take \
+                         the {}'s",
                         value.display(),
-                        stated.amount.display()
+                        self.from.word(),
+                        stated.amount.display(),
+                        self.from.word()
                     )),
                 );
             }
@@ -375,6 +578,22 @@ impl Filler<'_> {
                     },
                 );
             }
+        }
+    }
+
+    /// A 决算's 上年数 from last year's 决算 ([`PREVIOUS_FIGURES`]).
+    fn previous_year(&mut self, doc: &mut Document, last: &Document) {
+        for p in PREVIOUS_FIGURES {
+            let Some(slot) = (p.slot)(doc) else { continue };
+            let here = Here {
+                file: self.ids.of(p.into),
+                what: p.what,
+            };
+            self.figure(
+                slot,
+                (p.value)(last).map(|m| (m, p.from.0.file(), false)),
+                here,
+            );
         }
     }
 

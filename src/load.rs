@@ -345,7 +345,7 @@ impl Reader {
             year: Some(info.year.value),
             kind: Some(info.kind.value),
             form: Some(form.id.clone()),
-            document: None,
+            ..Default::default()
         };
         let blank = crate::scaffold::scaffold(&options, None).ok()?;
         let mut files = self.files.clone();

@@ -115,7 +115,12 @@ fn main() -> ExitCode {
             Ok(engine) => cmd::fonts::run(&engine, dir.as_deref(), color),
             Err(code) => code,
         },
-        Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format),
+        Command::Diff {
+            old,
+            new,
+            format,
+            correction,
+        } => cmd::diff::run(&old, &new, format, correction),
         Command::Rules => cmd::rules::run(),
         Command::Forms => cmd::forms::run(),
         Command::Extract { pdf, dir } => cmd::extract::run(&pdf, &dir),
@@ -153,6 +158,7 @@ fn main() -> ExitCode {
                 kind: kind.map(Into::into),
                 form,
                 document: document.map(Into::into),
+                link: None,
             };
             cmd::new::run(&dir, &options, from.as_deref(), color)
         }

@@ -404,6 +404,10 @@ pub struct DocumentInfo {
     /// 预算：上年预算公开的数据文件夹（相对本文件夹）；写了时，编制说明和“三公”经费的上年预算数从中取得，这里写了的与之核对。
     #[serde(default)]
     pub previous_budget: Option<Text>,
+    /// 决算：上年决算公开的数据文件夹（相对本文件夹，如 "../单位-2020"）；写了时，上年数（收入支出总计、财政拨款收入支出总计、
+    /// 一般公共预算财政拨款支出、“三公”经费、机关运行经费等）从中取得，这里写了的与之核对。`juesuan new --from` 写上这一行。
+    #[serde(default)]
+    pub previous: Option<Text>,
     /// 公开格式（各部分、表样、行次、科目名称和措辞），如 "zhejiang-2020"、"shanghai-2024"；`juesuan new --form` 列出全部格式。
     #[serde(alias = "profile")]
     pub form: Text,

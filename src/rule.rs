@@ -106,6 +106,7 @@ rules! {
     ScoreMismatch = "score-mismatch", Error, Check, "self-evaluation weights add up to 100, no score exceeds its weight, an average score is at most 100";
     ExecutionRate = "execution-rate", Error, Check, "a project's 全年执行数 does not exceed its 全年预算数 (资金执行率 ≤ 100%)";
     BudgetLink = "budget-link", Error, Load, "a 预算 named in document.toml (budget, previous_budget) is read, of the right year, and agrees with the figures the document states";
+    PreviousLink = "previous-link", Error, Load, "last year's 决算 named in document.toml (previous) is read, the unit's and of the year before, and agrees with the 上年数 the document states";
     Coverage = "coverage", Warning, Check, "the funds the self-evaluation covers do not exceed the year's 项目支出 (05/08表)";
     SuspectValue = "suspect-value", Error, Check, "one value is in two or more failed sums and one figure there would make them all hold: said first, at that value";
     Implausible = "implausible", Warning, Check, "a change on last year or a completion rate beyond a factor of 10 either way (published documents stay within a few hundred percent): a figure in 元 or mistyped";

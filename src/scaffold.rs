@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::form::Form;
+use crate::link::PREVIOUS_FIGURES;
 use crate::model::{
     Doc, Document, DocumentInfo, DocumentKind, Glossary, Kind, SectionId, VehicleCount,
 };
@@ -237,6 +238,9 @@ pub struct Options {
     pub form: Option<String>,
     /// 决算 or 预算, when no form is named (else the form's).
     pub document: Option<DocumentKind>,
+    /// Last year's folder as the new document.toml names it (`previous` of a 决算, `previous_budget` of a 预算),
+    /// when the new folder is made from it: relative to the new folder.
+    pub link: Option<String>,
 }
 
 /// A new document folder, not yet written: its files and what the user should know about them.
@@ -360,17 +364,28 @@ pub fn scaffold(options: &Options, last_doc: Option<&Doc>) -> Result<Scaffold, N
         ("unit", toml_string(&unit)),
         ("year", year.to_string()),
         ("kind", toml_string(kind.word())),
+        (
+            "previous_folder",
+            link_line(form.document, last_doc.and(options.link.as_deref())),
+        ),
     ];
     if form.document == DocumentKind::Budget {
         values.extend(budget::values(&form, year, last_doc.and_then(Doc::budget)));
-        return Ok(files(&form, kind, &values, notes));
+        return Ok(files(&form, kind, &values, notes, last_doc));
     }
     values.push(("published", published(year, last)));
     values.extend(document_values(last));
     values.extend(overview_values(last));
-    values.extend(previous_figures(&form, last));
-    values.push(("government_fund", fund_block(last, Fund::Government)));
-    values.push(("state_capital", fund_block(last, Fund::StateCapital)));
+    let linked = last.is_some() && options.link.is_some();
+    values.extend(previous_figures(&form, last, linked));
+    values.push((
+        "government_fund",
+        fund_block(&form, last, Fund::Government, linked),
+    ));
+    values.push((
+        "state_capital",
+        fund_block(&form, last, Fund::StateCapital, linked),
+    ));
     values.push((
         "vehicles",
         vehicles(&form, last.map(|l| l.assets.vehicles.as_slice())),
@@ -392,21 +407,84 @@ pub fn scaffold(options: &Options, last_doc: Option<&Doc>) -> Result<Scaffold, N
     }
     values.push(("terms", terms));
 
-    Ok(files(&form, kind, &values, notes))
+    Ok(files(&form, kind, &values, notes, last_doc))
 }
 
-/// Every section file of a document of the form and 主体, from its template with the values filled in.
-fn files(form: &Form, kind: Kind, values: &[(&str, String)], notes: Vec<String>) -> Scaffold {
+/// document.toml's line naming last year's folder: `previous` (a 决算's) or `previous_budget` (a 预算's), commented
+/// out when there is none.
+fn link_line(document: DocumentKind, link: Option<&str>) -> String {
+    let key = match document {
+        DocumentKind::FinalAccounts => "previous",
+        DocumentKind::Budget => "previous_budget",
+    };
+    let word = document.word();
+    match link {
+        Some(path) => format!(
+            "{key} = {}  # 上年{word}的数据文件夹：上年数从中取得，这里写了的与之核对",
+            toml_string(path)
+        ),
+        None => format!(
+            "# {key} = \"../上年的文件夹\"  # 可选：上年{word}的数据文件夹；写了时上年数从中取得，这里写了的与之核对"
+        ),
+    }
+}
+
+/// Every section file of a document of the form and 主体, from its template with the values filled in, and the
+/// rows of last year's tables (codes and names, figures 0 to fill in).
+fn files(
+    form: &Form,
+    kind: Kind,
+    values: &[(&str, String)],
+    notes: Vec<String>,
+    last: Option<&Doc>,
+) -> Scaffold {
     let sections = form.sections_of(kind);
     let files = sections
         .iter()
         .map(|&section| {
             let template = template(form, section.file()).unwrap_or("");
-            (
-                section.file(),
-                header(section, &form.section_title(section, None), form.document)
-                    + &fill(template, values),
-            )
+            let mut text = header(section, &form.section_title(section, None), form.document)
+                + &fill(template, values);
+            let is_table = form.tables.iter().any(|t| t.section == section);
+            let last_values = last.filter(|_| is_table).and_then(|l| section.values(l));
+            for (key, mut columns, rows) in last_values.iter().flat_map(carried_rows) {
+                let empty = format!("\n{key} = [\n]");
+                let Some(at) = text.find(&empty) else {
+                    continue;
+                };
+                // The columns in the order of the template's example row just above the list (the form's order).
+                let example = text[..at]
+                    .lines()
+                    .last()
+                    .filter(|l| l.starts_with("#   {"))
+                    .unwrap_or("");
+                // A column of the form that last year's rows left out everywhere is still to be filled in.
+                for column in example.split([',', '{']).filter_map(|cell| {
+                    let (key, _) = cell.split_once(" = ")?;
+                    let key = key.trim();
+                    (!matches!(key, "code" | "name")).then_some(key)
+                }) {
+                    if !columns.iter().any(|c| c == column) {
+                        columns.push(column.to_string());
+                    }
+                }
+                columns.sort_by_key(|c| example.find(&format!(" {c} = ")).unwrap_or(usize::MAX));
+                let lines: String = rows
+                    .iter()
+                    .map(|(code, name)| {
+                        let cells: Vec<String> = [("code", code), ("name", name)]
+                            .into_iter()
+                            .filter_map(|(k, v)| {
+                                v.as_ref().map(|v| format!("{k} = {}", toml_string(v)))
+                            })
+                            .chain(columns.iter().map(|c| format!("{c} = 0")))
+                            .collect();
+                        format!("    {{ {} }},  # 待填写\n", cells.join(", "))
+                    })
+                    .collect();
+                text.replace_range(at..at + empty.len(), &format!("\n{key} = [\n{lines}]"));
+            }
+            (section.file(), text)
         })
         .collect();
     Scaffold {
@@ -414,6 +492,63 @@ fn files(form: &Form, kind: Kind, values: &[(&str, String)], notes: Vec<String>)
         sections,
         notes,
     }
+}
+
+/// A list of coded rows of last year's table (`rows`, `classes`, 06's `personnel` and `public`): its key, its
+/// figure columns, and each row's code and name, so that a year starts with last year's lines and nobody types a
+/// code again. The columns are those any row states, and those of the table's 合计 (`total = { total, basic,
+/// project }`), which a row that leaves a column out still has.
+type CarriedRows = (String, Vec<String>, Vec<(Option<String>, Option<String>)>);
+
+fn carried_rows(section: &serde_json::Value) -> Vec<CarriedRows> {
+    use serde_json::Value;
+    fn lists<'a>(value: &'a Value, out: &mut Vec<(&'a str, &'a [Value], Vec<&'a str>)>) {
+        let Some(object) = value.as_object() else {
+            return;
+        };
+        let total_columns: Vec<&str> = match object.get("total") {
+            Some(Value::Object(total)) => total.keys().map(String::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for (key, v) in object {
+            match v {
+                Value::Array(rows) if rows.first().is_some_and(|r| r.get("code").is_some()) => {
+                    out.push((key, rows, total_columns.clone()))
+                }
+                Value::Object(_) => lists(v, out),
+                _ => {}
+            }
+        }
+    }
+    let mut found = Vec::new();
+    lists(section, &mut found);
+    found
+        .into_iter()
+        .map(|(key, rows, total_columns)| {
+            let mut columns: Vec<String> = Vec::new();
+            let figures = rows
+                .iter()
+                .filter_map(Value::as_object)
+                .flat_map(|row| row.iter())
+                .filter(|(column, v)| {
+                    !matches!(column.as_str(), "code" | "name")
+                        && matches!(v, Value::Number(_) | Value::String(_))
+                })
+                .map(|(column, _)| column.as_str());
+            for column in figures.chain(total_columns) {
+                if !columns.iter().any(|c| c == column) {
+                    columns.push(column.to_string());
+                }
+            }
+            let text =
+                |row: &Value, k: &str| row.get(k).and_then(Value::as_str).map(str::to_string);
+            let rows = rows
+                .iter()
+                .map(|row| (text(row, "code"), text(row, "name")))
+                .collect();
+            (key.to_string(), columns, rows)
+        })
+        .collect()
 }
 
 /// The form a new folder is written for: the one named, else last year's if it covers the year, else the one form
@@ -670,90 +805,29 @@ fn overview_values(last: Option<&Document>) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// A last-year figure: where the new document's key is, what it is, and where last year's document states it.
-struct PreviousFigure {
-    marker: &'static str,
-    key: &'static str,
-    what: &'static str,
-    /// The section of last year's document, named as the form names it, and the figure there.
-    from: (SectionId, &'static str),
-    value: fn(&Document) -> Option<&Money>,
-}
-
-const PREVIOUS_FIGURES: &[PreviousFigure] = &[
-    PreviousFigure {
-        marker: "overall.previous_income",
-        key: "previous_income",
-        what: "上年收入总计",
-        from: (SectionId::Table01, "收入总计"),
-        value: |d| d.table01.income.grand_total.as_ref(),
-    },
-    PreviousFigure {
-        marker: "overall.previous_expenditure",
-        key: "previous_expenditure",
-        what: "上年支出总计",
-        from: (SectionId::Table01, "支出总计"),
-        value: |d| d.table01.expenditure.grand_total.as_ref(),
-    },
-    PreviousFigure {
-        marker: "fiscal.previous_income",
-        key: "previous_income",
-        what: "上年财政拨款收入总计",
-        from: (SectionId::Table04, "收入总计"),
-        value: |d| d.table04.income.grand_total.as_ref(),
-    },
-    PreviousFigure {
-        marker: "fiscal.previous_expenditure",
-        key: "previous_expenditure",
-        what: "上年财政拨款支出总计",
-        from: (SectionId::Table04, "支出总计"),
-        value: |d| d.table04.expenditure.grand_total.total.as_ref(),
-    },
-    PreviousFigure {
-        marker: "general_budget.previous_expenditure",
-        key: "previous_expenditure",
-        what: "上年一般公共预算财政拨款支出",
-        from: (SectionId::Table05, "合计"),
-        value: |d| d.table05.total.total.as_ref(),
-    },
-    PreviousFigure {
-        marker: "overseas.previous",
-        key: "previous",
-        what: "上年因公出国（境）费",
-        from: (SectionId::Table07, "决算数"),
-        value: |d| d.table07.actual.overseas.as_ref(),
-    },
-    PreviousFigure {
-        marker: "vehicles.previous",
-        key: "previous",
-        what: "上年公务用车购置及运行维护费",
-        from: (SectionId::Table07, "决算数"),
-        value: |d| d.table07.actual.vehicles.as_ref(),
-    },
-    PreviousFigure {
-        marker: "reception.previous",
-        key: "previous",
-        what: "上年公务接待费",
-        from: (SectionId::Table07, "决算数"),
-        value: |d| d.table07.actual.reception.as_ref(),
-    },
-    PreviousFigure {
-        marker: "previous",
-        key: "previous",
-        what: "上年机关运行经费",
-        from: (SectionId::OperatingCosts, "决算数"),
-        value: |d| Some(&d.operating_costs.actual),
-    },
-];
-
-/// The lines of the previous-year figures: carried over from last year's document where it states them.
-fn previous_figures(form: &Form, last: Option<&Document>) -> Vec<(&'static str, String)> {
+/// The lines of the previous-year figures: carried over from last year's document where it states them, or, when
+/// document.toml names last year's folder (`previous`), left to come from there.
+fn previous_figures(
+    form: &Form,
+    last: Option<&Document>,
+    linked: bool,
+) -> Vec<(&'static str, String)> {
     PREVIOUS_FIGURES
         .iter()
-        .map(|p| {
+        .filter_map(|p| Some((p.marker?, p)))
+        .map(|(marker, p)| {
             let line = match last {
                 None => format!("{} = 0  # 待填写：{}（万元）", p.key, p.what),
                 Some(l) => match (p.value)(l) {
+                    Some(money) if linked => format!(
+                        "# {} = {}  # {}：取自 document.toml 的 previous 所指上年（{}年度）{} {}；写出时与之核对",
+                        p.key,
+                        figure(money),
+                        p.what,
+                        l.document.year.value,
+                        form.table_name(p.from.0, None),
+                        p.from.1
+                    ),
                     Some(money) => format!(
                         "{} = {}  # {}，取自上年（{}年度）{} {}",
                         p.key,
@@ -770,7 +844,7 @@ fn previous_figures(form: &Form, last: Option<&Document>) -> Vec<(&'static str, 
                     ),
                 },
             };
-            (p.marker, line)
+            (marker, line)
         })
         .collect()
 }
@@ -782,40 +856,52 @@ enum Fund {
 }
 
 /// `[government_fund]` / `[state_capital]` of explanation.toml: written out when last year had such spending
-/// (its figure becomes the previous one), otherwise commented, to be filled in only when the unit has the money.
-fn fund_block(last: Option<&Document>, fund: Fund) -> String {
-    let (key, heading, what, table) = match fund {
+/// (its figure becomes the previous one, or comes from the `previous` link), otherwise commented, to be filled in only
+/// when the unit has the money.
+fn fund_block(form: &Form, last: Option<&Document>, fund: Fund, linked: bool) -> String {
+    let (key, heading, table) = match fund {
         Fund::Government => (
             "government_fund",
             "（七）政府性基金预算财政拨款支出",
-            "上年政府性基金预算财政拨款支出",
-            "公开08表",
+            SectionId::Table08,
         ),
         Fund::StateCapital => (
             "state_capital",
             "（八）国有资本经营预算财政拨款支出",
-            "上年国有资本经营预算财政拨款支出",
-            "公开09表",
+            SectionId::Table09,
         ),
     };
+    let Some(p) = PREVIOUS_FIGURES.iter().find(|p| p.from.0 == table) else {
+        return String::new();
+    };
+    let what = p.what;
     let carried = last.and_then(|l| {
-        let total = match fund {
-            Fund::Government => l.table08.total.total.as_ref(),
-            Fund::StateCapital => l.table09.total.total.as_ref(),
-        };
-        total
+        (p.value)(l)
             .filter(|m| !m.is_zero())
             .map(|m| (figure(m), l.document.year.value))
     });
+    let from = form.table_name(table, None);
     match carried {
-        Some((previous, last_year)) => format!(
-            "# {heading}\n\
-             [{key}]\n\
-             previous_expenditure = {previous}  # {what}，取自上年（{last_year}年度）{table} 合计\n\
-             change_reason = \"待填写：与上年相比增减变化的主要原因\"\n\
-             budget = 0  # 待填写：年初预算数（万元）\n\
-             budget_reason = \"待填写：决算数与年初预算数差异的主要原因\""
-        ),
+        Some((previous, last_year)) => {
+            let previous = if linked {
+                format!(
+                    "# previous_expenditure = {previous}  # {what}：取自 document.toml 的 previous 所指上年（{last_year}年度）\
+                     {from} 合计；写出时与之核对"
+                )
+            } else {
+                format!(
+                    "previous_expenditure = {previous}  # {what}，取自上年（{last_year}年度）{from} 合计"
+                )
+            };
+            format!(
+                "# {heading}\n\
+                 [{key}]\n\
+                 {previous}\n\
+                 change_reason = \"待填写：与上年相比增减变化的主要原因\"\n\
+                 budget = 0  # 待填写：年初预算数（万元）\n\
+                 budget_reason = \"待填写：决算数与年初预算数差异的主要原因\""
+            )
+        }
         None => format!(
             "# {heading}：本年有这项支出时，去掉下面各行行首的“# ”并填写；没有时保持原样（正文写“无相关数据”）。\n\
              # [{key}]\n\

@@ -183,6 +183,38 @@ fn diff_lists_changed_figures_and_the_sentences_they_change() {
     let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(v["values"].as_array().unwrap().len(), 2);
     assert_eq!(v["sentences"].as_array().unwrap().len(), 1);
+
+    // The same correction as a 更正说明 draft: what was published, each change 原为 … 更正为 …, the sentence.
+    let notice = juesuan(&[
+        "diff",
+        "--correction",
+        old.to_str().unwrap(),
+        new.path().to_str().unwrap(),
+    ]);
+    let text = String::from_utf8_lossy(&notice.stdout);
+    assert_eq!(notice.status.code(), Some(1), "{}", stderr(&notice));
+    let title = "金华市人力资源和社会保障数据安全管理中心2020年度单位决算";
+    assert!(
+        text.starts_with(&format!("关于《{title}》的更正说明\n")),
+        "{text}"
+    );
+    assert!(text.contains("于2021年9月30日公开的《"), "{text}");
+    assert!(
+        text.contains("\n一、procurement.toml goods：原为100.80，更正为110.80。\n"),
+        "{text}"
+    );
+    assert!(text.contains("\n三、正文相应更正：\n（一）（十一）政府采购支出说明中“2020年度政府采购支出总额541.20万元"), "{text}");
+    assert!(
+        text.contains(
+            "”更正为“2020年度政府采购支出总额541.20万元，其中：政府采购货物支出110.80万元"
+        ),
+        "{text}"
+    );
+    // The published date did not move: the day of the correction is the unit's to write.
+    assert!(
+        text.ends_with("\n金华市人力资源和社会保障数据安全管理中心\n待填写：更正日期\n"),
+        "{text}"
+    );
 }
 
 #[test]

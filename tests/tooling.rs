@@ -217,6 +217,93 @@ fn a_fund_spent_last_year_keeps_its_previous_figure() {
     assert_eq!(new.document.year.value, 2022);
 }
 
+/// The codes of the rows a table file lists (`code = "…"` outside comments).
+fn row_codes(text: &str) -> Vec<String> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(|l| l.split("code = \"").skip(1))
+        .filter_map(|rest| rest.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A year starts from last year: every table row's code and name comes over (figures 0, to fill in), and
+/// document.toml names last year's folder, from which the 上年数 are taken and against which a stated one is checked.
+#[test]
+fn new_from_last_year_carries_every_row_and_links_the_folder_for_its_figures() {
+    let tmp = tempfile::tempdir().unwrap();
+    let last = tmp.path().join("jinhua-2020");
+    std::fs::create_dir(&last).unwrap();
+    for file in section_files("zhejiang-2020") {
+        std::fs::copy(example("jinhua-hrss-dsc-2020").join(file), last.join(file)).unwrap();
+    }
+    let out = run_in(tmp.path(), &["new", "jinhua-2021", "--from", "jinhua-2020"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let new = tmp.path().join("jinhua-2021");
+    let read = |dir: &Path, file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
+    for file in section_files("zhejiang-2020")
+        .into_iter()
+        .filter(|f| f.starts_with("table"))
+    {
+        let (before, after) = (read(&last, file), read(&new, file));
+        assert_eq!(row_codes(&after), row_codes(&before), "{file}");
+        // Names too, and no figure of last year's.
+        for name in before.lines().filter_map(|l| l.split("name = \"").nth(1)) {
+            let name = name.split('"').next().unwrap();
+            assert!(
+                after.contains(&format!("name = \"{name}\"")),
+                "{file}: {name}"
+            );
+        }
+        assert!(
+            !after
+                .lines()
+                .any(|l| !l.starts_with('#') && l.contains("934.31")),
+            "{file} keeps a figure of last year's"
+        );
+    }
+    assert!(read(&new, "table05.toml").contains(
+        "{ code = \"2080101\", name = \"行政运行\", total = 0, basic = 0, project = 0 },  # 待填写"
+    ));
+    assert!(read(&new, "document.toml").contains("\nprevious = \"../jinhua-2020\""));
+    let check = run_in(tmp.path(), &["check", "jinhua-2021"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+
+    // The 上年数 come from last year's folder: this year's tables are all 0, so 1,061.38 is last year's total.
+    let render = run_in(tmp.path(), &["render", "jinhua-2021", "-o", "new.pdf"]);
+    assert!(render.status.success(), "{}", stderr(&render));
+    let text = squeezed(&pdf_text(&tmp.path().join("new.pdf")));
+    assert!(text.contains("减少1,061.38万元"), "{text}");
+
+    // A stated 上年数 is checked against last year's folder, and the finding points into both.
+    edit(
+        &new,
+        "explanation.toml",
+        "# previous_income = 1061.38",
+        "previous_income = 1061.83",
+    );
+    let check = run_in(tmp.path(), &["check", "jinhua-2021"]);
+    let err = stderr(&check);
+    assert_eq!(check.status.code(), Some(1), "{err}");
+    assert!(err.contains("error[previous-link]: 上年收入总计"), "{err}");
+    assert!(err.contains("jinhua-2020/table01.toml"), "{err}");
+
+    // `previous` names a 决算 of the year before, of the same unit.
+    edit(&new, "explanation.toml", "previous_income = 1061.83", "");
+    edit(
+        &new,
+        "document.toml",
+        "\"../jinhua-2020\"",
+        "\"../jinhua-2021\"",
+    );
+    let check = run_in(tmp.path(), &["check", "jinhua-2021"]);
+    let err = stderr(&check);
+    assert!(
+        err.contains("`previous` names the 2021 决算, not the 2020 one"),
+        "{err}"
+    );
+}
+
 #[test]
 fn new_never_writes_into_a_folder_that_holds_anything() {
     let tmp = tempfile::tempdir().unwrap();

@@ -7,10 +7,11 @@ use juesuan::cli::Format;
 
 use super::{DATA_ERRORS, FAILURE};
 
-pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
+pub fn run(old: &Path, new: &Path, format: Format, correction: bool) -> ExitCode {
     match juesuan::diff::diff(old, new) {
         Ok(changes) => {
             match format {
+                _ if correction => print!("{}", juesuan::diff::render_correction(&changes)),
                 Format::Human => print!("{}", juesuan::diff::render_human(&changes)),
                 Format::Json => match serde_json::to_string(&changes) {
                     Ok(json) => println!("{json}"),

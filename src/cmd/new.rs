@@ -25,7 +25,11 @@ pub fn run(
             return ExitCode::from(rejection_code(&rejected.diagnostics));
         }
     };
-    let written = juesuan::scaffold::scaffold(options, last.as_ref())
+    let options = juesuan::scaffold::Options {
+        link: from.and_then(|from| relative_link(dir, from)),
+        ..options.clone()
+    };
+    let written = juesuan::scaffold::scaffold(&options, last.as_ref())
         .and_then(|scaffold| Ok((juesuan::scaffold::write(dir, &scaffold)?, scaffold.notes)));
     match written {
         Ok((files, notes)) => {
@@ -49,4 +53,43 @@ pub fn run(
             ExitCode::from(FAILURE)
         }
     }
+}
+
+/// `from` as the new folder `dir`'s document.toml names it: relative to `dir` (`../x-2020`), so that the two folders
+/// can move together; `None` when there is no such path (another drive).
+fn relative_link(dir: &Path, from: &Path) -> Option<String> {
+    let from = from.canonicalize().ok()?;
+    // The new folder may not exist yet: its nearest existing ancestor, resolved, and the rest as given.
+    let absolute = std::path::absolute(dir).ok()?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        rest.push(existing.file_name()?);
+        existing = existing.parent()?;
+    }
+    let mut to = existing.canonicalize().ok()?;
+    for part in rest.iter().rev() {
+        to.push(part);
+    }
+    let common = to
+        .components()
+        .zip(from.components())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if common == 0 {
+        return None;
+    }
+    let ups = to.components().count() - common;
+    let parts: Vec<String> = std::iter::repeat_n("..".to_string(), ups)
+        .chain(
+            from.components()
+                .skip(common)
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        )
+        .collect();
+    Some(if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    })
 }

@@ -270,6 +270,7 @@ pub fn write(dir: &Path, imported: &Imported) -> Result<Vec<PathBuf>, crate::sca
         kind: Some(imported.kind),
         form: Some(imported.form.id.clone()),
         document: None,
+        link: None,
     };
     let mut scaffold = crate::scaffold::scaffold(&options, None)?;
     for (name, text) in &mut scaffold.files {
