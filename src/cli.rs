@@ -147,8 +147,9 @@ pub enum Command {
     /// form if it covers the year, else the one form that covers the year.
     /// Figures start as 0 and texts as "待填写：…" (to fill in), so the folder passes `check` and renders from the
     /// start and can be filled in and checked step by step. With --from, last year's duties, divisions, glossary,
-    /// 主管部门 and fonts are carried over, and last year's totals become the new 上年数 (explanation.toml,
-    /// three_public.toml, operating_costs.toml); unit, year (last year + 1) and kind default to last year's.
+    /// 主管部门, fonts and every table row's code and name (figures 0) are carried over, and document.toml names
+    /// last year's folder (previous = "../…"), from which the 上年数 come; unit, year (last year + 1) and kind
+    /// default to last year's.
     /// Every file starts with a `#:schema` line, so an editor with TOML schema support (VS Code with Even Better
     /// TOML, or taplo) completes keys, explains them in Chinese and flags mistakes while you type. The folder must
     /// be new or empty: nothing is overwritten.
