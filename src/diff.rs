@@ -85,17 +85,7 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
     let old = prepare(old_dir)?;
     let new = prepare(new_dir)?;
     let mut changes = Changes::default();
-    let form = std::fs::read_to_string(new_dir.join("document.toml"))
-        .ok()
-        .and_then(|t| toml::from_str::<toml::Value>(&t).ok())
-        .and_then(|v| {
-            let name = v
-                .get("form")
-                .or_else(|| v.get("profile"))?
-                .as_str()?
-                .to_string();
-            crate::form::Form::get(&name)
-        });
+    let form = &new.form;
     // Both kinds' sections: a 决算 and a 预算 share several file names, each compared once.
     let mut files: Vec<&str> = SectionId::ALL.iter().map(|s| s.file()).collect();
     let mut seen = std::collections::HashSet::new();
@@ -116,9 +106,7 @@ pub fn diff(old_dir: &Path, new_dir: &Path) -> Result<Changes, DiffError> {
                 changes.values.push(ValueChange {
                     file: file.to_string(),
                     path: key.clone(),
-                    what: form
-                        .as_deref()
-                        .and_then(|f| describe(f, file, key, values))
+                    what: describe(form, file, key, values)
                         .unwrap_or_else(|| format!("{file} {key}")),
                     old: x.cloned(),
                     new: y.cloned(),

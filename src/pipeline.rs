@@ -13,6 +13,8 @@ use crate::{archive, derive, fonts, glyphs, validate};
 
 /// A document checked and derived, ready to render.
 pub struct Prepared {
+    /// The form the document was read with.
+    pub form: Arc<Form>,
     pub report: derive::Report,
     pub sources: Sources,
     /// Warnings found on the way (errors make [`prepare`] fail).
@@ -114,6 +116,7 @@ fn prepare_loaded(
     );
     let data_files = archive::data_files(&loaded);
     Ok(Prepared {
+        form: loaded.form,
         report,
         sources: loaded.sources,
         diagnostics,
