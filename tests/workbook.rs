@@ -1,6 +1,7 @@
 //! Spreadsheets in and out: every example exported and imported back gives the same tables; the fixtures of
-//! tests/fixtures/workbooks (made by its make.py) — a published 公开表 layout in 元, the 样张 filled in as .xls and
-//! .xlsx — read as the examples they were made from; hostile workbooks are refused with the cell or the reason.
+//! tests/fixtures/workbooks (made by its make.py) — a published 公开表 layout in 元, the Shanghai 部门决算 as
+//! published, the 财决 report set, the 样张 filled in as .xls and .xlsx — read as the examples they were made
+//! from; hostile workbooks are refused with the cell or the reason.
 
 use std::path::{Path, PathBuf};
 
@@ -193,6 +194,33 @@ fn a_published_layout_in_yuan_with_merged_headers_reads_as_the_example() {
         .unwrap();
     // Converted from 元, the cell's own value kept in the comment.
     assert!(table02.contains("元"), "{table02}");
+}
+
+#[test]
+fn the_shanghai_published_layout_reads_as_the_example() {
+    // No labels, 编制单位 line or 行次; the year only in the document's heading above the first title; codes split
+    // over 类 | 款 | 项; 05's 合计 at its foot. The tables name neither unit nor 主体: they are given.
+    let options = Options {
+        unit: Some("上海市普陀区规划和自然资源局".into()),
+        kind: Some(Kind::Department),
+        ..Options::default()
+    };
+    let imported = workbook::import(&fixture("published-shanghai.xlsx"), &options).unwrap();
+    assert_eq!(errors(&imported), Vec::<String>::new());
+    assert!(imported.findings.is_empty(), "{:?}", imported.findings);
+    assert_eq!(imported.form.id, "shanghai-2024");
+    assert_eq!(imported.year, 2024);
+    same_tables(&imported, "putuo-ghzyj-2024");
+    let (_, table02) = imported
+        .tables
+        .iter()
+        .find(|(s, _)| s.file() == "table02.toml")
+        .unwrap();
+    // 208 | 05 | 01 read as one code, named by its 类 cell.
+    assert!(
+        table02.contains("code = \"2080501\"  # '2 收入决算表'!A"),
+        "{table02}"
+    );
 }
 
 #[test]

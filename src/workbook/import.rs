@@ -155,11 +155,13 @@ pub fn import_book(
         placed.push((spec, found));
     }
 
-    // The year in a title, or in a line under it (2020年度).
+    // The year in a title, or in a line under it (2020年度) or above it (the document's heading).
     let year_from_titles = placed
         .iter()
         .flat_map(|(_, found)| found.iter())
-        .find_map(|&(s, r)| (r..r + 3).find_map(|r| year_in(&row_text(&book.sheets[s], r))));
+        .find_map(|&(s, r)| {
+            (r.saturating_sub(2)..r + 3).find_map(|r| year_in(&row_text(&book.sheets[s], r)))
+        });
     let year = match options
         .year
         .or(year_from_titles)
@@ -723,6 +725,8 @@ struct Placed<'a> {
     column: &'a Column,
     /// The sheet column, once found.
     at: Option<u32>,
+    /// A code column found as the 类 of a code split over 类 | 款 | 项: the 款 and 项 columns beside it.
+    parts: [Option<u32>; 2],
 }
 
 struct TableReader<'a> {
@@ -1057,6 +1061,7 @@ impl<'a> TableReader<'a> {
                     panel: p,
                     column,
                     at: None,
+                    parts: [None, None],
                 })
             })
             .collect();
@@ -1080,6 +1085,20 @@ impl<'a> TableReader<'a> {
                 taken[c] = true;
                 item.at = Some(c as u32);
                 after = c as i64;
+                // A code split over 类 | 款 | 项 under the code's head: the two columns right of its 类.
+                if role == Some(Role::Code) && paths[c].last().is_some_and(|w| w == "类") {
+                    let head = &paths[c][..paths[c].len() - 1];
+                    for (k, word) in ["款", "项"].iter().enumerate() {
+                        let d = c + k + 1;
+                        if paths
+                            .get(d)
+                            .is_some_and(|p| p.split_last() == Some((&word.to_string(), head)))
+                        {
+                            taken[d] = true;
+                            item.parts[k] = Some(d as u32);
+                        }
+                    }
+                }
             } else if item.column.role == Some(Role::RowNo) {
                 // A layout without 行次: rows are placed by their labels.
             } else {
@@ -1246,7 +1265,23 @@ impl<'a> TableReader<'a> {
                     let digits = code_text(&text, role, self.sheet.get(row, col));
                     match (digits, role) {
                         (Some(d), Role::Code) => {
-                            cells.code = Some(d);
+                            let mut code = d;
+                            // 208 | 05 | 01 in the split columns; a code written whole in the 类 cell stays whole.
+                            for part in placed.parts.iter().flatten() {
+                                let value = self.sheet.get(row, *part);
+                                if value.is_none() {
+                                    continue;
+                                }
+                                cells.columns.push(*part);
+                                let text = self.sheet.text(row, *part);
+                                match code_text(&text, Role::SectionCode, value) {
+                                    Some(p) if code.len() % 2 == 1 && code.len() < 7 => {
+                                        code.push_str(&p)
+                                    }
+                                    _ => code.push('?'),
+                                }
+                            }
+                            cells.code = Some(code);
                             cells.code_at = Some(col);
                         }
                         (Some(d), Role::ClassCode) => {
