@@ -468,6 +468,48 @@ fn cells_merged_across_figures_are_refused() {
 }
 
 #[test]
+fn cells_merged_across_figures_in_an_ods_are_refused() {
+    // calamine does not report an .ods's merged cells: they are read from its content.xml.
+    let err = import_error(&fixture("hostile-merged.ods"));
+    assert!(
+        err.contains("三公经费!B6:D6") && err.contains("merged across figures"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_ods_with_merged_header_cells_reads_as_an_xlsx_does() {
+    let options = Options {
+        year: Some(2020),
+        form: Some("zhejiang-2020".into()),
+        ..Options::default()
+    };
+    let imported = workbook::import(&fixture("merged-header.ods"), &options).unwrap();
+    // The other eight tables are not in it; nothing at a cell is wrong.
+    let at_cells: Vec<String> = imported
+        .findings
+        .iter()
+        .filter(|f| f.at.is_some())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(at_cells, Vec::<String>::new());
+    let (_, table07) = imported
+        .tables
+        .iter()
+        .find(|(s, _)| s.file() == "table07.toml")
+        .unwrap();
+    for want in [
+        "total = 1.30  # 三公经费!A6",
+        "reception = 1.30  # 三公经费!F6",
+        "total = 0.23  # 三公经费!G6",
+        "vehicle_operation = 0.00  # 三公经费!K6",
+        "reception = 0.23  # 三公经费!L6",
+    ] {
+        assert!(table07.contains(want), "{want}: {table07}");
+    }
+}
+
+#[test]
 fn a_zip_bomb_is_refused_before_it_is_unpacked() {
     let err = import_error(&fixture("hostile-zipbomb.xlsx"));
     assert!(err.contains("zip bomb"), "{err}");
