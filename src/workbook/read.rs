@@ -189,7 +189,7 @@ pub fn read_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
                 z.by_name("content.xml").is_ok() && z.by_name("xl/workbook.xml").is_err()
             });
         if is_ods {
-            let merged = ods_merges(&bytes).map_err(|reason| format(reason))?;
+            let merged = ods_merges(&bytes).map_err(format)?;
             let mut ods: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
                 calamine::OdsError::Password => ReadError::Encrypted {
                     path: path.to_path_buf(),
@@ -451,11 +451,14 @@ fn read_ods<RS: std::io::Read + std::io::Seek>(
     })
 }
 
+/// A merged region: first row, first column, last row, last column, inclusive.
+type Merge = (u32, u32, u32, u32);
+
 /// The merged regions of each sheet of an .ods, from its content.xml: a cell that spans others says so
 /// (`table:number-columns-spanned`, `table:number-rows-spanned`), counted at its place among the rows and cells,
 /// repeats included (`table:number-rows-repeated`, `table:number-columns-repeated`: a blank row repeated to the end
 /// of the sheet is one element, never a million).
-fn ods_merges(bytes: &[u8]) -> Result<Vec<(String, Vec<(u32, u32, u32, u32)>)>, String> {
+fn ods_merges(bytes: &[u8]) -> Result<Vec<(String, Vec<Merge>)>, String> {
     use quick_xml::events::{BytesStart, Event};
 
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
@@ -475,7 +478,7 @@ fn ods_merges(bytes: &[u8]) -> Result<Vec<(String, Vec<(u32, u32, u32, u32)>)>, 
             .and_then(|a| a.value.parse().ok())
             .unwrap_or(1)
     };
-    let mut sheets: Vec<(String, Vec<(u32, u32, u32, u32)>)> = Vec::new();
+    let mut sheets: Vec<(String, Vec<Merge>)> = Vec::new();
     // The row and column where the next cell goes, and how often the current row repeats.
     let (mut row, mut col, mut row_repeat) = (0u32, 0u32, 1u32);
     let mut buf = Vec::new();

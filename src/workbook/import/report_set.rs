@@ -524,7 +524,7 @@ impl<'a> TableReader<'a> {
             _ => None,
         };
         match n {
-            Some(n) if n.fract() == 0.0 && n >= 0.0 && n < 1e12 => Some(n as i64),
+            Some(n) if n.fract() == 0.0 && (0.0..1e12).contains(&n) => Some(n as i64),
             _ => {
                 let text = self.sheet.text(row, col);
                 self.error(Some(at), format!("{text:?} is no count (a whole number)"));
