@@ -139,24 +139,8 @@ pub fn free_figure(file: &str, path: &str) -> Option<&'static str> {
 pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     let first = out.len();
     match &loaded.doc {
-        Doc::FinalAccounts(doc) => Validator {
-            loaded,
-            doc,
-            form: &loaded.form,
-            out,
-            failures: Vec::new(),
-            determined: Vec::new(),
-        }
-        .run(),
-        Doc::Budget(doc) => Validator {
-            loaded,
-            doc,
-            form: &loaded.form,
-            out,
-            failures: Vec::new(),
-            determined: Vec::new(),
-        }
-        .run(),
+        Doc::FinalAccounts(doc) => Validator::new(loaded, doc, out).run(),
+        Doc::Budget(doc) => Validator::new(loaded, doc, out).run(),
     }
 
     // The rules name the tables 公开01表 … 公开09表; a form whose tables have other names (no label: the title)
@@ -199,14 +183,7 @@ pub fn determined(loaded: &Loaded) -> Vec<Determined> {
     let mut out = Vec::new();
     match &loaded.doc {
         Doc::FinalAccounts(doc) => {
-            let mut v = Validator {
-                loaded,
-                doc,
-                form: &loaded.form,
-                out: &mut out,
-                failures: Vec::new(),
-                determined: Vec::new(),
-            };
+            let mut v = Validator::new(loaded, doc, &mut out);
             let tables = class_tables(doc);
             for t in &tables {
                 v.row_totals(t);
@@ -216,14 +193,7 @@ pub fn determined(loaded: &Loaded) -> Vec<Determined> {
             v.determined
         }
         Doc::Budget(doc) => {
-            let mut v = Validator {
-                loaded,
-                doc,
-                form: &loaded.form,
-                out: &mut out,
-                failures: Vec::new(),
-                determined: Vec::new(),
-            };
+            let mut v = Validator::new(loaded, doc, &mut out);
             for t in &budget::budget_tables(doc) {
                 v.row_totals(t);
             }
@@ -424,6 +394,19 @@ impl Validator<'_> {
         self.plausibility();
         self.placeholders();
         self.suspects();
+    }
+}
+
+impl<'a, D> Validator<'a, D> {
+    fn new(loaded: &'a Loaded, doc: &'a D, out: &'a mut Vec<Diagnostic>) -> Self {
+        Validator {
+            loaded,
+            doc,
+            form: &loaded.form,
+            out,
+            failures: Vec::new(),
+            determined: Vec::new(),
+        }
     }
 }
 

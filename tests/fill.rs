@@ -88,14 +88,18 @@ fn leaf_lines_only_are_filled_to_the_sample() {
     let run = juesuan(&["fill", dir.path().to_str().unwrap()]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(String::from_utf8_lossy(&run.stdout), diff);
-    same_tables_as_the_sample(dir.path());
+    filled_to_the_sample(dir.path());
     // The file's comments are kept.
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# SAMPLE DATA"), "{text}");
-    let check = juesuan(&["check", dir.path().to_str().unwrap()]);
+}
+
+/// The folder filled: the sample's tables, `check` passes, nothing is left to fill.
+fn filled_to_the_sample(dir: &std::path::Path) {
+    same_tables_as_the_sample(dir);
+    let check = juesuan(&["check", dir.to_str().unwrap()]);
     assert!(check.status.success(), "{}", stderr(&check));
-    // Nothing is left to fill.
-    let again = juesuan(&["fill", dir.path().to_str().unwrap()]);
+    let again = juesuan(&["fill", dir.to_str().unwrap()]);
     assert!(again.status.success());
     assert!(
         again.stdout.is_empty(),
@@ -104,26 +108,28 @@ fn leaf_lines_only_are_filled_to_the_sample() {
     );
 }
 
-#[test]
-fn a_stated_figure_that_disagrees_is_reported_not_overwritten() {
+/// The sample with one figure changed (`from` → `to` in `file`): fill reports `want` and leaves the file as it is.
+fn disagreement_is_reported(file: &str, from: &str, to: &str, want: &str) {
     let dir = copy_example(SAMPLE);
-    edit(
-        dir.path(),
-        "table05.toml",
-        "{ code = \"205\", name = \"教育支出\", total = 20.94,",
-        "{ code = \"205\", name = \"教育支出\", total = 20.95,",
-    );
-    let before = std::fs::read_to_string(dir.path().join("table05.toml")).unwrap();
+    edit(dir.path(), file, from, to);
+    let before = std::fs::read_to_string(dir.path().join(file)).unwrap();
     let run = juesuan(&["fill", dir.path().to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     let out = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        out.contains("! table05.toml: 205 教育支出 total is stated as 20.95 but the sum of its 款 lines is 20.94"),
-        "{out}"
-    );
+    assert!(out.contains(want), "{out}");
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("table05.toml")).unwrap(),
+        std::fs::read_to_string(dir.path().join(file)).unwrap(),
         before
+    );
+}
+
+#[test]
+fn a_stated_figure_that_disagrees_is_reported_not_overwritten() {
+    disagreement_is_reported(
+        "table05.toml",
+        "{ code = \"205\", name = \"教育支出\", total = 20.94,",
+        "{ code = \"205\", name = \"教育支出\", total = 20.95,",
+        "! table05.toml: 205 教育支出 total is stated as 20.95 but the sum of its 款 lines is 20.94",
     );
 }
 
@@ -237,37 +243,15 @@ fn row_totals_and_the_totals_of_01_and_04_are_filled_to_the_sample() {
     ] {
         assert!(out.contains(want), "{want}\n{out}");
     }
-    same_tables_as_the_sample(dir.path());
-    let check = juesuan(&["check", dir.path().to_str().unwrap()]);
-    assert!(check.status.success(), "{}", stderr(&check));
-    // Nothing is left to fill.
-    let again = juesuan(&["fill", dir.path().to_str().unwrap()]);
-    assert!(
-        again.stdout.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&again.stdout)
-    );
+    filled_to_the_sample(dir.path());
 }
 
 #[test]
 fn a_stated_total_that_disagrees_is_reported_not_overwritten() {
-    let dir = copy_example(SAMPLE);
-    edit(
-        dir.path(),
+    disagreement_is_reported(
         "table01.toml",
         "year_total = 2490.06",
         "year_total = 2490.16",
-    );
-    let before = std::fs::read_to_string(dir.path().join("table01.toml")).unwrap();
-    let run = juesuan(&["fill", dir.path().to_str().unwrap()]);
-    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
-    let out = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        out.contains("! table01.toml: 本年收入合计 year_total is stated as 2490.16 but the sum of the eight kinds of income is 2490.06"),
-        "{out}"
-    );
-    assert_eq!(
-        std::fs::read_to_string(dir.path().join("table01.toml")).unwrap(),
-        before
+        "! table01.toml: 本年收入合计 year_total is stated as 2490.16 but the sum of the eight kinds of income is 2490.06",
     );
 }

@@ -392,36 +392,30 @@ impl<'a> TableReader<'a> {
                         }
                         consumed.extend(panel.columns.iter().map(|&c| (r, c)));
                     }
-                    Some(Target::Money(section, path)) => {
-                        if let Some(col) = filled(panel.actual)
-                            && let Ok(Some((value, comment))) = self.figure(r, col)
-                        {
+                    Some(
+                        target @ (Target::Money(section, path) | Target::Count(section, path)),
+                    ) => {
+                        let value = match (filled(panel.actual), target) {
+                            (Some(col), Target::Money(..)) => match self.figure(r, col) {
+                                Ok(Some((value, comment))) => {
+                                    Some((PatchValue::Money(value), comment))
+                                }
+                                _ => None,
+                            },
+                            (Some(col), _) => self
+                                .count(r, col)
+                                .map(|n| (PatchValue::Count(n), self.at(r, col).to_string())),
+                            (None, _) => None,
+                        };
+                        if let Some((value, comment)) = value {
                             patches.push(Patch {
                                 section,
                                 path: path.to_string(),
-                                value: PatchValue::Money(value),
+                                value,
                                 comment,
                             });
                         }
-                        consumed.extend(
-                            panel
-                                .columns
-                                .iter()
-                                .filter(|&&c| Some(c) != panel.budget)
-                                .map(|&c| (r, c)),
-                        );
-                    }
-                    Some(Target::Count(section, path)) => {
-                        if let Some(col) = filled(panel.actual)
-                            && let Some(n) = self.count(r, col)
-                        {
-                            patches.push(Patch {
-                                section,
-                                path: path.to_string(),
-                                value: PatchValue::Count(n),
-                                comment: self.at(r, col).to_string(),
-                            });
-                        }
+                        // Its 预算数 cell has no place: reported below if it holds a figure.
                         consumed.extend(
                             panel
                                 .columns
