@@ -372,8 +372,12 @@ impl<'a> TableReader<'a> {
             for panel in &panels {
                 let label = sheet.text(r, panel.label);
                 let key = stat_key(&label);
-                if key.is_empty() || key == "栏次" {
+                if key == "栏次" {
                     consumed.extend(panel.columns.iter().map(|&c| (r, c)));
+                    continue;
+                }
+                // No label: a figure here is reported below.
+                if key.is_empty() {
                     continue;
                 }
                 let target = STATISTICS
