@@ -1,9 +1,11 @@
 //! `juesuan fill`: leaf-only typing. Where a folder states a table's 项 lines (or, in an economic table, its 款
 //! lines), the 款 and 类 lines above them and the 合计 row are sums the identities determine — a parent line is the
-//! sum of its children and 合计 the sum of the 类 lines, column by column, as `check`'s `sum-mismatch` has it. fill
-//! writes those the folder does not state, in place (comments and layout kept), and a parent line that is missing
-//! altogether (its name to fill in, marked 待填写; a 类's name is the form's). A stated figure that disagrees is never
-//! overwritten: it is reported.
+//! sum of its children and 合计 the sum of the 类 lines, column by column, as `check`'s `sum-mismatch` has it — and
+//! so are a row's total (合计 = 基本支出 + 项目支出, 本年收入合计 = its sources) and the totals of 01 and 04
+//! (本年收入合计, 收入总计, 支出总计 …), which [`crate::validate::determined`] gives from the very identities `check`
+//! applies. fill writes those the folder does not state, in place (comments and layout kept), and a parent line that
+//! is missing altogether (its name to fill in, marked 待填写; a 类's name is the form's). A stated figure that
+//! disagrees is never overwritten: it is reported.
 //!
 //! Which lists are classification lines, which columns they have and where their 合计 row is comes from the form's
 //! tables (a panel's `lines` rows, its figure columns, its 合计 row), so every form's line tables are filled alike.
@@ -102,8 +104,189 @@ impl Line {
     }
 }
 
-/// The parents and 合计 of every line table of a loaded folder, computed; the files with them written.
+/// At most this many rounds: a figure written may determine another (a 款 line its 类, 本年收入合计 收入总计).
+const ROUNDS: usize = 8;
+
+/// Everything the identities determine in a loaded folder: the parents and 合计 of every line table, the row
+/// totals (合计 = 基本支出 + 项目支出 …) and the totals of 01 and 04, computed; the files with them written. A
+/// figure that depends on another still to be written waits for the next round, read from the files as written.
 pub fn fill(loaded: &Loaded) -> Result<Filled, FillError> {
+    let mut filled = Filled::default();
+    let mut owned: Option<Loaded> = None;
+    for _ in 0..ROUNDS {
+        let current = owned.as_ref().unwrap_or(loaded);
+        let mut round = fill_lines(current)?;
+        let lines_changed: Vec<&'static str> = round.files.iter().map(|(f, _)| *f).collect();
+        let determined = crate::validate::determined(current);
+        // What this round writes: a subject no file states, whose parts are not themselves still to be written.
+        let pending: Vec<&str> = determined
+            .iter()
+            .filter(|d| d.stated.is_none())
+            .map(|d| d.path.as_str())
+            .collect();
+        let mut written: Vec<(&'static str, &str)> = Vec::new();
+        let mut docs: Vec<(&'static str, DocumentMut)> = Vec::new();
+        for d in &determined {
+            match d.stated {
+                Some(stated) if stated != d.value => {
+                    round.disagreements.push(Disagreement {
+                        file: d.file,
+                        line: unlabelled(&d.what),
+                        field: last_key(&d.path).to_string(),
+                        stated,
+                        sum: d.value,
+                        reason: d.relation.clone(),
+                    });
+                    continue;
+                }
+                Some(_) => continue,
+                None => {}
+            }
+            let waits = lines_changed.contains(&d.file)
+                || d.parts.iter().any(|p| pending.contains(&p.as_str()))
+                || written.iter().any(|(f, p)| *f == d.file && *p == d.path);
+            if waits {
+                continue;
+            }
+            let doc = match docs.iter().position(|(f, _)| *f == d.file) {
+                Some(k) => &mut docs[k].1,
+                None => {
+                    let text = current.sources.text(current.file(d.file));
+                    let doc: DocumentMut = text.parse().map_err(|e| FillError::Edit {
+                        file: d.file,
+                        message: format!("{e}"),
+                    })?;
+                    docs.push((d.file, doc));
+                    &mut docs.last_mut().expect("just pushed").1
+                }
+            };
+            set_at(d.file, doc, &d.path, d.value)?;
+            written.push((d.file, &d.path));
+            round.changes.push(Change {
+                file: d.file,
+                line: unlabelled(&d.what),
+                field: Some(last_key(&d.path).to_string()),
+                value: Some(d.value),
+                reason: d.relation.clone(),
+            });
+        }
+        round
+            .files
+            .extend(docs.into_iter().map(|(f, doc)| (f, doc.to_string())));
+        filled.changes.extend(round.changes);
+        // What disagrees is what the last round finds, when everything determined is written.
+        filled.disagreements = round.disagreements;
+        if round.files.is_empty() {
+            break;
+        }
+        for (file, text) in &round.files {
+            match filled.files.iter_mut().find(|(f, _)| f == file) {
+                Some(entry) => entry.1 = text.clone(),
+                None => filled.files.push((file, text.clone())),
+            }
+        }
+        // The next round reads the files as written.
+        let mut contents: Vec<(&str, Vec<u8>)> = Vec::new();
+        let names =
+            std::iter::once("document.toml").chain(current.sections().map(|(s, _)| s.file()));
+        for name in names {
+            if contents.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            let text = match filled.files.iter().find(|(f, _)| *f == name) {
+                Some((_, text)) => text.clone(),
+                None => current.sources.text(current.file(name)).to_string(),
+            };
+            contents.push((name, text.into_bytes()));
+        }
+        let contents: Vec<(&str, &[u8])> =
+            contents.iter().map(|(n, b)| (*n, b.as_slice())).collect();
+        match crate::load::load_from_memory(&current.dir, &contents) {
+            Ok((next, _)) => owned = Some(next),
+            // What was written no longer loads (a figure too large): stop, with what is written so far.
+            Err(_) => break,
+        }
+    }
+    Ok(filled)
+}
+
+/// "公开01表 本年收入合计" → "本年收入合计": the file names the table.
+fn unlabelled(what: &str) -> String {
+    match what.split_once(' ') {
+        Some((label, rest)) if label.starts_with("公开") && label.ends_with('表') => {
+            rest.to_string()
+        }
+        _ => what.to_string(),
+    }
+}
+
+fn last_key(path: &str) -> &str {
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// Sets a figure at a key path with list indices (`rows[3].total`, `expenditure.classes[2].total`,
+/// `income.year_total`), in tables, arrays of tables and inline tables alike; missing tables on the way are made.
+fn set_at(
+    file: &'static str,
+    doc: &mut DocumentMut,
+    path: &str,
+    value: Decimal,
+) -> Result<(), FillError> {
+    let segments: Vec<&str> = path.split('.').collect();
+    let Some((last, parents)) = segments.split_last() else {
+        return Err(edit(file, "an empty path"));
+    };
+    let mut table: &mut dyn toml_edit::TableLike = doc.as_table_mut();
+    let mut inline = false;
+    for segment in parents {
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => {
+                let k = rest
+                    .trim_end_matches(']')
+                    .parse::<usize>()
+                    .map_err(|_| edit(file, format!("{path}: {segment} is no list item")))?;
+                (key, Some(k))
+            }
+            None => (*segment, None),
+        };
+        if index.is_none() && table.get(key).is_none() {
+            table.insert(key, Item::Table(Table::new()));
+        }
+        let item = table
+            .get_mut(key)
+            .ok_or_else(|| edit(file, format!("{path}: no {key}")))?;
+        let next: Option<&mut dyn toml_edit::TableLike> = match (index, item) {
+            (None, item) => {
+                inline = item.is_inline_table();
+                item.as_table_like_mut()
+            }
+            (Some(k), Item::ArrayOfTables(tables)) => {
+                inline = false;
+                tables
+                    .get_mut(k)
+                    .map(|t| t as &mut dyn toml_edit::TableLike)
+            }
+            (Some(k), Item::Value(Value::Array(array))) => {
+                inline = true;
+                array
+                    .get_mut(k)
+                    .and_then(Value::as_inline_table_mut)
+                    .map(|t| t as &mut dyn toml_edit::TableLike)
+            }
+            _ => None,
+        };
+        table = next.ok_or_else(|| edit(file, format!("{path}: {segment} is not a table")))?;
+    }
+    table.insert(last, Item::Value(number(value)));
+    if inline {
+        // The line's keys set as a new one would be: `{ code = "201", name = "…", total = 1.00 }`.
+        table.fmt();
+    }
+    Ok(())
+}
+
+/// The parents and 合计 of every line table of a loaded folder, computed; the files with them written.
+fn fill_lines(loaded: &Loaded) -> Result<Filled, FillError> {
     let mut filled = Filled::default();
     let subject = *loaded.doc.info().kind;
     // The names the document gives each code in its tables: a line added takes the name its code has elsewhere
@@ -346,7 +529,7 @@ fn fill_panel(
     }
     write_lines(file, doc, list, &fields, &lines)?;
     for (path, sum) in totals {
-        set_path(file, doc, &path, sum)?;
+        set_at(file, doc, &path, sum)?;
     }
     Ok(())
 }
@@ -386,28 +569,6 @@ fn item_at<'d>(
             .ok_or_else(|| edit(file, format!("{path}: {key} cannot be made")))?;
     }
     Ok(item)
-}
-
-/// Sets a figure at a dotted path (`total.basic`, `personnel_total`), an inline table or a table alike.
-fn set_path(
-    file: &'static str,
-    doc: &mut DocumentMut,
-    path: &str,
-    value: Decimal,
-) -> Result<(), FillError> {
-    let (parent, key) = match path.rsplit_once('.') {
-        Some((parent, key)) => (Some(parent), key),
-        None => (None, path),
-    };
-    let container = match parent {
-        Some(parent) => item_at(file, doc, parent)?,
-        None => doc.as_item_mut(),
-    };
-    let table = container
-        .as_table_like_mut()
-        .ok_or_else(|| edit(file, format!("{path}: not in a table")))?;
-    table.insert(key, Item::Value(number(value)));
-    Ok(())
 }
 
 /// Writes the lines' new figures into the file's list, and the lines added at their places, keeping every other

@@ -471,6 +471,11 @@ macro_rules! columns {
             pub fn columns(&self) -> Vec<Option<&Money>> {
                 vec![$(self.$field.as_ref()),*]
             }
+
+            /// The cells' keys, in the order of [`Self::columns`].
+            pub fn fields(&self) -> &'static [&'static str] {
+                &[$(stringify!($field)),*]
+            }
         }
 
         /// A function classification line with the same columns.

@@ -139,22 +139,8 @@ pub fn free_figure(file: &str, path: &str) -> Option<&'static str> {
 pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     let first = out.len();
     match &loaded.doc {
-        Doc::FinalAccounts(doc) => Validator {
-            loaded,
-            doc,
-            form: &loaded.form,
-            out,
-            failures: Vec::new(),
-        }
-        .run(),
-        Doc::Budget(doc) => Validator {
-            loaded,
-            doc,
-            form: &loaded.form,
-            out,
-            failures: Vec::new(),
-        }
-        .run(),
+        Doc::FinalAccounts(doc) => Validator::new(loaded, doc, out).run(),
+        Doc::Budget(doc) => Validator::new(loaded, doc, out).run(),
     }
 
     // The rules name the tables 公开01表 … 公开09表; a form whose tables have other names (no label: the title)
@@ -190,6 +176,32 @@ pub fn validate(loaded: &Loaded, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The figures the identities of a loaded document's tables determine — row totals (合计 = 基本支出 + 项目支出 …)
+/// and, in a 决算, the totals of 01 and 04 — for `juesuan fill`: the identities `check` applies, so what fill writes
+/// is what check expects.
+pub fn determined(loaded: &Loaded) -> Vec<Determined> {
+    let mut out = Vec::new();
+    match &loaded.doc {
+        Doc::FinalAccounts(doc) => {
+            let mut v = Validator::new(loaded, doc, &mut out);
+            let tables = class_tables(doc);
+            for t in &tables {
+                v.row_totals(t);
+            }
+            v.table01_sums();
+            v.table04_sums();
+            v.determined
+        }
+        Doc::Budget(doc) => {
+            let mut v = Validator::new(loaded, doc, &mut out);
+            for t in &budget::budget_tables(doc) {
+                v.row_totals(t);
+            }
+            v.determined
+        }
+    }
+}
+
 /// The rules' view of a loaded document of kind `D` ([`Document`] for a 决算, [`BudgetDocument`] for a 预算):
 /// the checks every kind shares ([`Validator::identity`], [`Validator::bound`], the facts, signs and placeholders)
 /// are written once for any `D`.
@@ -200,6 +212,33 @@ struct Validator<'a, D = Document> {
     out: &'a mut Vec<Diagnostic>,
     /// The identities that failed, each value in them with the figure that would make it hold ([`suspects`]).
     failures: Vec<Vec<Candidate>>,
+    /// The figures the identities determine that `juesuan fill` may write ([`determined`]).
+    determined: Vec<Determined>,
+}
+
+/// A figure an identity determines from the others (`subject = Σ ±parts`, at least one part stated): what
+/// `juesuan fill` writes where the data states none, and reports where it states another.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Determined {
+    pub file: &'static str,
+    /// The subject's key path in the file: `income.year_total`, `rows[3].total`.
+    pub path: String,
+    /// The parts' key paths: a part the data leaves out but another identity determines must be written first.
+    pub parts: Vec<String>,
+    /// The sum of the parts stated.
+    pub value: Decimal,
+    /// The figure the data states, if any.
+    pub stated: Option<Decimal>,
+    /// What it is ("公开01表 本年收入合计") and what it equals ("the sum of the eight kinds of income").
+    pub what: String,
+    pub relation: String,
+}
+
+/// Where an identity's subject is written and its parts are, for [`Determined`].
+struct Writes {
+    file: &'static str,
+    path: String,
+    parts: Vec<String>,
 }
 
 /// A value of a failed identity and the figure that alone would make the identity hold.
@@ -236,6 +275,8 @@ struct Identity<'a> {
     relation: String,
     subject: Option<Term<'a>>,
     parts: Vec<(Sign, Option<Term<'a>>)>,
+    /// Where the subject and the parts are in the data, when `juesuan fill` may write the subject.
+    writes: Option<Writes>,
 }
 
 impl<'a> Identity<'a> {
@@ -251,7 +292,18 @@ impl<'a> Identity<'a> {
             relation: relation.into(),
             subject,
             parts: Vec::new(),
+            writes: None,
         }
+    }
+
+    /// The subject is at `path` of `file`, the parts at `parts` (in order): `juesuan fill` may write it.
+    fn writes(mut self, file: &'static str, path: impl Into<String>, parts: Vec<String>) -> Self {
+        self.writes = Some(Writes {
+            file,
+            path: path.into(),
+            parts,
+        });
+        self
     }
 
     fn plus(mut self, part: Option<Term<'a>>) -> Self {
@@ -345,9 +397,49 @@ impl Validator<'_> {
     }
 }
 
+impl<'a, D> Validator<'a, D> {
+    fn new(loaded: &'a Loaded, doc: &'a D, out: &'a mut Vec<Diagnostic>) -> Self {
+        Validator {
+            loaded,
+            doc,
+            form: &loaded.form,
+            out,
+            failures: Vec::new(),
+            determined: Vec::new(),
+        }
+    }
+}
+
 impl<D> Validator<'_, D> {
     fn file(&self, name: &str) -> FileId {
         self.loaded.file(name)
+    }
+
+    /// Records what an identity determines: the sum of the parts stated (none stated: nothing).
+    fn determine(
+        &mut self,
+        writes: Writes,
+        what: &str,
+        relation: &str,
+        subject: Option<&Money>,
+        parts: impl Iterator<Item = Option<Decimal>>,
+    ) {
+        let stated: Vec<Decimal> = parts.flatten().collect();
+        if stated.is_empty() {
+            return;
+        }
+        let Some(value) = add_up(stated) else {
+            return;
+        };
+        self.determined.push(Determined {
+            file: writes.file,
+            path: writes.path,
+            parts: writes.parts,
+            value,
+            stated: subject.map(|m| m.decimal()),
+            what: what.to_string(),
+            relation: relation.to_string(),
+        });
     }
 
     /// A term for a figure that may be absent.
@@ -376,7 +468,21 @@ impl<D> Validator<'_, D> {
 
     /// Checks an identity: nothing when it holds, a `rounding` warning within n × 0.005 for two-decimal
     /// figures, an error under the identity's code otherwise.
-    fn identity(&mut self, identity: Identity<'_>) {
+    fn identity(&mut self, mut identity: Identity<'_>) {
+        if let Some(writes) = identity.writes.take() {
+            self.determine(
+                writes,
+                &identity.subject_text,
+                &identity.relation,
+                identity.subject.as_ref().map(|t| t.money),
+                identity.parts.iter().map(|(s, p)| {
+                    p.as_ref().map(|t| match s {
+                        Sign::Plus => t.money.decimal(),
+                        Sign::Minus => -t.money.decimal(),
+                    })
+                }),
+            );
+        }
         let Some(subject) = identity.subject else {
             return;
         };
@@ -646,6 +752,8 @@ struct ClassTable<'d> {
     columns: &'static [&'static str],
     total: Vec<Option<&'d Money>>,
     rows: Vec<ClassRow<'d>>,
+    /// The columns' keys in the data (`total`, `basic`, …), in the same order.
+    fields: &'static [&'static str],
     /// The column that is the sum of others, and those others.
     row_sum: (usize, &'static [usize]),
     /// For each line, the indices of its child lines (款 of a 类, 项 of a 款).
@@ -704,6 +812,7 @@ fn class_tables(d: &Document) -> Vec<ClassTable<'_>> {
                 "附属单位上缴收入",
                 "其他收入",
             ],
+            fields: d.table02.total.fields(),
             total: d.table02.total.columns(),
             rows: rows(&d.table02.rows, |r| (&r.code, &r.name, r.columns())),
             row_sum: (0, &[1, 2, 3, 4, 5, 6]),
@@ -720,6 +829,7 @@ fn class_tables(d: &Document) -> Vec<ClassTable<'_>> {
                 "经营支出",
                 "对附属单位补助支出",
             ],
+            fields: d.table03.total.fields(),
             total: d.table03.total.columns(),
             rows: rows(&d.table03.rows, |r| (&r.code, &r.name, r.columns())),
             row_sum: (0, &[1, 2, 3, 4, 5]),
@@ -729,6 +839,7 @@ fn class_tables(d: &Document) -> Vec<ClassTable<'_>> {
             file: "table05.toml",
             label: "公开05表",
             columns: &["本年支出合计", "基本支出", "项目支出"],
+            fields: d.table05.total.fields(),
             total: d.table05.total.columns(),
             rows: rows(&d.table05.rows, |r| (&r.code, &r.name, r.columns())),
             row_sum: (0, &[1, 2]),
@@ -745,6 +856,7 @@ fn class_tables(d: &Document) -> Vec<ClassTable<'_>> {
                 "本年支出项目支出",
                 "年末结转和结余",
             ],
+            fields: d.table08.total.fields(),
             total: d.table08.total.columns(),
             rows: rows(&d.table08.rows, |r| (&r.code, &r.name, r.columns())),
             row_sum: (2, &[3, 4]),
@@ -761,6 +873,7 @@ fn class_tables(d: &Document) -> Vec<ClassTable<'_>> {
                 "本年支出项目支出",
                 "年末结转和结余",
             ],
+            fields: d.table09.total.fields(),
             total: d.table09.total.columns(),
             rows: rows(&d.table09.rows, |r| (&r.code, &r.name, r.columns())),
             row_sum: (2, &[3, 4]),

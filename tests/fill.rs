@@ -88,14 +88,18 @@ fn leaf_lines_only_are_filled_to_the_sample() {
     let run = juesuan(&["fill", dir.path().to_str().unwrap()]);
     assert!(run.status.success(), "{}", stderr(&run));
     assert_eq!(String::from_utf8_lossy(&run.stdout), diff);
-    same_tables_as_the_sample(dir.path());
+    filled_to_the_sample(dir.path());
     // The file's comments are kept.
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# SAMPLE DATA"), "{text}");
-    let check = juesuan(&["check", dir.path().to_str().unwrap()]);
+}
+
+/// The folder filled: the sample's tables, `check` passes, nothing is left to fill.
+fn filled_to_the_sample(dir: &std::path::Path) {
+    same_tables_as_the_sample(dir);
+    let check = juesuan(&["check", dir.to_str().unwrap()]);
     assert!(check.status.success(), "{}", stderr(&check));
-    // Nothing is left to fill.
-    let again = juesuan(&["fill", dir.path().to_str().unwrap()]);
+    let again = juesuan(&["fill", dir.to_str().unwrap()]);
     assert!(again.status.success());
     assert!(
         again.stdout.is_empty(),
@@ -104,26 +108,28 @@ fn leaf_lines_only_are_filled_to_the_sample() {
     );
 }
 
-#[test]
-fn a_stated_figure_that_disagrees_is_reported_not_overwritten() {
+/// The sample with one figure changed (`from` → `to` in `file`): fill reports `want` and leaves the file as it is.
+fn disagreement_is_reported(file: &str, from: &str, to: &str, want: &str) {
     let dir = copy_example(SAMPLE);
-    edit(
-        dir.path(),
-        "table05.toml",
-        "{ code = \"205\", name = \"教育支出\", total = 20.94,",
-        "{ code = \"205\", name = \"教育支出\", total = 20.95,",
-    );
-    let before = std::fs::read_to_string(dir.path().join("table05.toml")).unwrap();
+    edit(dir.path(), file, from, to);
+    let before = std::fs::read_to_string(dir.path().join(file)).unwrap();
     let run = juesuan(&["fill", dir.path().to_str().unwrap()]);
     assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
     let out = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        out.contains("! table05.toml: 205 教育支出 total is stated as 20.95 but the sum of its 款 lines is 20.94"),
-        "{out}"
-    );
+    assert!(out.contains(want), "{out}");
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("table05.toml")).unwrap(),
+        std::fs::read_to_string(dir.path().join(file)).unwrap(),
         before
+    );
+}
+
+#[test]
+fn a_stated_figure_that_disagrees_is_reported_not_overwritten() {
+    disagreement_is_reported(
+        "table05.toml",
+        "{ code = \"205\", name = \"教育支出\", total = 20.94,",
+        "{ code = \"205\", name = \"教育支出\", total = 20.95,",
+        "! table05.toml: 205 教育支出 total is stated as 20.95 but the sum of its 款 lines is 20.94",
     );
 }
 
@@ -171,4 +177,81 @@ fn an_array_of_tables_is_filled_as_well() {
     // The cells' comments of the lines left alone are kept.
     let text = std::fs::read_to_string(dir.path().join("table03.toml")).unwrap();
     assert!(text.contains("# 公开03表!"), "{text}");
+}
+
+/// `text` without the figure `key = 1.23, ` wherever it stands in an inline table.
+fn without(text: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    let needle = format!("{key} = ");
+    while let Some(at) = rest.find(&needle) {
+        let before = &rest[..at];
+        // Only a key of its own (`, total = ` or `{ total = `), not `year_total = `.
+        if !(before.ends_with("{ ") || before.ends_with(", ")) {
+            out.push_str(&rest[..at + needle.len()]);
+            rest = &rest[at + needle.len()..];
+            continue;
+        }
+        out.push_str(before);
+        let after = &rest[at + needle.len()..];
+        let end = after.find([',', ' ', '}']).unwrap_or(after.len());
+        rest = after[end..].strip_prefix(", ").unwrap_or(&after[end..]);
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn row_totals_and_the_totals_of_01_and_04_are_filled_to_the_sample() {
+    let dir = copy_example(SAMPLE);
+    let rewrite = |file: &str, f: &dyn Fn(&str) -> String| {
+        let path = dir.path().join(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let changed = f(&text);
+        assert_ne!(changed, text, "{file}");
+        std::fs::write(&path, changed).unwrap();
+    };
+    // 01: 本年收入合计, 收入总计, 本年支出合计, 支出总计.
+    rewrite("table01.toml", &|t| {
+        t.lines()
+            .filter(|l| !l.starts_with("year_total =") && !l.starts_with("grand_total ="))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    // 04: every row's 合计, 收入总计 and the whole 支出总计 row.
+    rewrite("table04.toml", &|t| {
+        let t = without(t, "total");
+        t.lines()
+            .map(|l| match l {
+                l if l.starts_with("grand_total = {") => "grand_total = {}".to_string(),
+                l if l.starts_with("grand_total =") => String::new(),
+                l => l.to_string(),
+            })
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    // 03: every row's 本年支出合计, the 合计 row's too.
+    rewrite("table03.toml", &|t| without(t, "total"));
+    let run = juesuan(&["fill", dir.path().to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert!(run.status.success(), "{}\n{out}", stderr(&run));
+    for want in [
+        "+ table01.toml: 本年收入合计 year_total = 2490.06  # the sum of the eight kinds of income",
+        "+ table01.toml: 收入总计 grand_total = 2700.16  # 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
+        "+ table04.toml: 支出总计 合计 total = 2550.31",
+        "+ table03.toml: 201 一般公共服务支出 本年支出合计 total = 969.55  # the sum of its columns 基本支出 … 对附属单位补助支出",
+    ] {
+        assert!(out.contains(want), "{want}\n{out}");
+    }
+    filled_to_the_sample(dir.path());
+}
+
+#[test]
+fn a_stated_total_that_disagrees_is_reported_not_overwritten() {
+    disagreement_is_reported(
+        "table01.toml",
+        "year_total = 2490.06",
+        "year_total = 2490.16",
+        "! table01.toml: 本年收入合计 year_total is stated as 2490.16 but the sum of the eight kinds of income is 2490.06",
+    );
 }

@@ -1,6 +1,7 @@
 //! Spreadsheets in and out: every example exported and imported back gives the same tables; the fixtures of
-//! tests/fixtures/workbooks (made by its make.py) — a published 公开表 layout in 元, the 样张 filled in as .xls and
-//! .xlsx — read as the examples they were made from; hostile workbooks are refused with the cell or the reason.
+//! tests/fixtures/workbooks (made by its make.py) — a published 公开表 layout in 元, the Shanghai 部门决算 as
+//! published, the 财决 report set, the 样张 filled in as .xls and .xlsx — read as the examples they were made
+//! from; hostile workbooks are refused with the cell or the reason.
 
 use std::path::{Path, PathBuf};
 
@@ -196,6 +197,100 @@ fn a_published_layout_in_yuan_with_merged_headers_reads_as_the_example() {
 }
 
 #[test]
+fn the_shanghai_published_layout_reads_as_the_example() {
+    // No labels, 编制单位 line or 行次; the year only in the document's heading above the first title; codes split
+    // over 类 | 款 | 项; 05's 合计 at its foot. The tables name neither unit nor 主体: they are given.
+    let options = Options {
+        unit: Some("上海市普陀区规划和自然资源局".into()),
+        kind: Some(Kind::Department),
+        ..Options::default()
+    };
+    let imported = workbook::import(&fixture("published-shanghai.xlsx"), &options).unwrap();
+    assert_eq!(errors(&imported), Vec::<String>::new());
+    assert!(imported.findings.is_empty(), "{:?}", imported.findings);
+    assert_eq!(imported.form.id, "shanghai-2024");
+    assert_eq!(imported.year, 2024);
+    same_tables(&imported, "putuo-ghzyj-2024");
+    let (_, table02) = imported
+        .tables
+        .iter()
+        .find(|(s, _)| s.file() == "table02.toml")
+        .unwrap();
+    // 208 | 05 | 01 read as one code, named by its 类 cell.
+    assert!(
+        table02.contains("code = \"2080501\"  # '2 收入决算表'!A"),
+        "{table02}"
+    );
+}
+
+#[test]
+fn the_caijue_report_set_reads_as_the_example_and_checks() {
+    // data/jinhua-hrss-dsc-2020 as the 决算 reporting software exports it: one sheet a report (Z01 … F01), more
+    // reports, columns and rows than the 公开表, 行次 numbered its own way, amounts in 元.
+    let imported =
+        workbook::import(&fixture("caijue-jinhua-2020.xls"), &Options::default()).unwrap();
+    assert_eq!(errors(&imported), Vec::<String>::new());
+    assert_eq!(imported.form.id, "zhejiang-2020");
+    assert_eq!(imported.kind, Kind::Unit);
+    // What the document has no place for is named at its cell, as a warning: 财决附01表's equipment count.
+    let warnings: Vec<String> = imported.findings.iter().map(|f| f.to_string()).collect();
+    assert!(
+        warnings.iter().any(|w| w
+            .starts_with("warning: 'F01 预算支出相关信息表(财决附01表)'!G11: not read")
+            && w.contains("单价50万元以上通用设备")),
+        "{warnings:?}"
+    );
+    // Zeros and dashes of rows without a place are not worth a warning.
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    // The columns beside the 决算数 are skipped and named; the reports that hold no table are listed.
+    let notes = imported.notes.join("\n");
+    assert!(
+        notes.contains("C 收入 / 年初预算数, D 收入 / 全年预算数"),
+        "{notes}"
+    );
+    assert!(notes.contains("H 本年收入"), "{notes}");
+    assert!(
+        notes.contains("Z02 收入支出决算表(财决02表)") && notes.contains("封面"),
+        "{notes}"
+    );
+    let out = same_tables(&imported, "jinhua-hrss-dsc-2020");
+    let dir = out.path().join("imported");
+    // 财决附01表's counts and the 国内接待 less its 外事接待 fill three_public.toml, as the example states them.
+    let three = std::fs::read_to_string(dir.join("three_public.toml")).unwrap();
+    for want in [
+        "amount = 0.23  # 'F01 预算支出相关信息表(财决附01表)'!D13",
+        "groups = 3  # 'F01",
+        "people = 40  # 'F01",
+    ] {
+        assert!(three.contains(want), "{want}: {three}");
+    }
+    // And check passes on the folder written (its 待填写 values are warnings).
+    let run = juesuan(&["check", dir.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(stderr(&run).contains("0 error(s)"), "{}", stderr(&run));
+}
+
+#[test]
+fn a_report_set_is_read_by_the_form_its_year_or_the_option_gives() {
+    // The reports name no form: under a year no 决算 form covers it is not guessed; --form chooses one.
+    let options = Options {
+        year: Some(2030),
+        ..Options::default()
+    };
+    let err = workbook::import(&fixture("caijue-jinhua-2020.xls"), &options)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no 决算 form covers 2030"), "{err}");
+    let options = Options {
+        form: Some("shanghai-2024".into()),
+        year: Some(2024),
+        ..Options::default()
+    };
+    let imported = workbook::import(&fixture("caijue-jinhua-2020.xls"), &options).unwrap();
+    assert_eq!(imported.form.id, "shanghai-2024");
+}
+
+#[test]
 fn the_yangzhang_xls_filled_in_reads_as_the_unit_budget() {
     let imported =
         workbook::import(&fixture("yangzhang-unit-filled.xls"), &Options::default()).unwrap();
@@ -370,6 +465,48 @@ fn cells_merged_across_figures_are_refused() {
         err.contains("C6:E6") && err.contains("merged across figures"),
         "{err}"
     );
+}
+
+#[test]
+fn cells_merged_across_figures_in_an_ods_are_refused() {
+    // calamine does not report an .ods's merged cells: they are read from its content.xml.
+    let err = import_error(&fixture("hostile-merged.ods"));
+    assert!(
+        err.contains("三公经费!B6:D6") && err.contains("merged across figures"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_ods_with_merged_header_cells_reads_as_an_xlsx_does() {
+    let options = Options {
+        year: Some(2020),
+        form: Some("zhejiang-2020".into()),
+        ..Options::default()
+    };
+    let imported = workbook::import(&fixture("merged-header.ods"), &options).unwrap();
+    // The other eight tables are not in it; nothing at a cell is wrong.
+    let at_cells: Vec<String> = imported
+        .findings
+        .iter()
+        .filter(|f| f.at.is_some())
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(at_cells, Vec::<String>::new());
+    let (_, table07) = imported
+        .tables
+        .iter()
+        .find(|(s, _)| s.file() == "table07.toml")
+        .unwrap();
+    for want in [
+        "total = 1.30  # 三公经费!A6",
+        "reception = 1.30  # 三公经费!F6",
+        "total = 0.23  # 三公经费!G6",
+        "vehicle_operation = 0.00  # 三公经费!K6",
+        "reception = 0.23  # 三公经费!L6",
+    ] {
+        assert!(table07.contains(want), "{want}: {table07}");
+    }
 }
 
 #[test]

@@ -159,6 +159,11 @@ macro_rules! budget_columns {
             pub fn columns(&self) -> Vec<Option<&Money>> {
                 vec![$(self.$field.as_deref(),)*]
             }
+
+            /// The cells' keys, in the order of [`Self::columns`].
+            pub fn fields(&self) -> &'static [&'static str] {
+                &[$(stringify!($field)),*]
+            }
         }
 
         /// A classification line with the same columns.

@@ -646,7 +646,7 @@ impl Validator<'_, BudgetDocument> {
 }
 
 /// 2, 3, 5, 6, 7 and 8 of a 预算 seen alike (as the 决算's classification tables are).
-fn budget_tables(d: &BudgetDocument) -> Vec<ClassTable<'_>> {
+pub(super) fn budget_tables(d: &BudgetDocument) -> Vec<ClassTable<'_>> {
     // Every one of them has a `total` and `rows` of code, name and figure columns: one shape, stated once.
     macro_rules! class_table {
         ($file:literal, $label:literal, $table:expr, $columns:expr, $row_sum:expr) => {
@@ -654,6 +654,7 @@ fn budget_tables(d: &BudgetDocument) -> Vec<ClassTable<'_>> {
                 file: $file,
                 label: $label,
                 columns: $columns,
+                fields: $table.total.fields(),
                 total: $table.total.columns(),
                 rows: $table
                     .rows

@@ -1,7 +1,7 @@
 //! Identities inside one table (表内勾稽): parent lines, 合计 rows, row totals, the totals blocks of 01 and 04,
 //! the balances of 01, 04 and 08, and the sums of 06 and 07.
 
-use super::{ClassTable, Identity, Validator, broken, child_level};
+use super::{ClassTable, Identity, Validator, Writes, broken, child_level};
 use crate::model::*;
 use crate::money::Money;
 use crate::rule::Rule;
@@ -115,7 +115,7 @@ impl<'a> Validator<'a> {
     }
 
     /// 公开01表: 本年收入合计, 收入总计, 本年支出合计 (by 类), 支出总计, and 收入总计 = 支出总计.
-    fn table01_sums(&mut self) {
+    pub(super) fn table01_sums(&mut self) {
         let f = "table01.toml";
         let i = &self.doc.table01.income;
         let e = &self.doc.table01.expenditure;
@@ -137,7 +137,24 @@ impl<'a> Validator<'a> {
                 "the sum of the eight kinds of income",
                 self.term(f, i.year_total.as_ref(), "本年收入合计"),
             )
-            .plus_all(sources),
+            .plus_all(sources)
+            .writes(
+                f,
+                "income.year_total",
+                paths(
+                    "income",
+                    &[
+                        "general_budget",
+                        "government_fund",
+                        "state_capital",
+                        "superior_subsidy",
+                        "business",
+                        "operating",
+                        "affiliated",
+                        "other",
+                    ],
+                ),
+            ),
         );
         self.identity(
             Identity::new(
@@ -148,7 +165,15 @@ impl<'a> Validator<'a> {
             )
             .plus(self.term(f, i.year_total.as_ref(), "本年收入合计"))
             .plus(self.term(f, i.non_fiscal_balance_used.as_ref(), "使用非财政拨款结余"))
-            .plus(self.term(f, i.carryover_start.as_ref(), "年初结转和结余")),
+            .plus(self.term(f, i.carryover_start.as_ref(), "年初结转和结余"))
+            .writes(
+                f,
+                "income.grand_total",
+                paths(
+                    "income",
+                    &["year_total", "non_fiscal_balance_used", "carryover_start"],
+                ),
+            ),
         );
         if !e.classes.is_empty() {
             let parts = e
@@ -162,7 +187,14 @@ impl<'a> Validator<'a> {
                     "the sum of its 类 lines",
                     self.term(f, e.year_total.as_ref(), "本年支出合计"),
                 )
-                .plus_all(parts),
+                .plus_all(parts)
+                .writes(
+                    f,
+                    "expenditure.year_total",
+                    (0..e.classes.len())
+                        .map(|k| format!("expenditure.classes[{k}].amount"))
+                        .collect(),
+                ),
             );
         }
         self.identity(
@@ -174,7 +206,15 @@ impl<'a> Validator<'a> {
             )
             .plus(self.term(f, e.year_total.as_ref(), "本年支出合计"))
             .plus(self.term(f, e.surplus_distribution.as_ref(), "结余分配"))
-            .plus(self.term(f, e.carryover_end.as_ref(), "年末结转和结余")),
+            .plus(self.term(f, e.carryover_end.as_ref(), "年末结转和结余"))
+            .writes(
+                f,
+                "expenditure.grand_total",
+                paths(
+                    "expenditure",
+                    &["year_total", "surplus_distribution", "carryover_end"],
+                ),
+            ),
         );
         self.identity(
             Identity::new(
@@ -188,23 +228,32 @@ impl<'a> Validator<'a> {
     }
 
     /// 公开04表: each row's 合计 = the three funds; the totals; each fund's balance; 本年支出合计 by 类.
-    fn table04_sums(&mut self) {
+    pub(super) fn table04_sums(&mut self) {
         let f = "table04.toml";
         let t = &self.doc.table04;
         let (inc, exp) = (&t.income, &t.expenditure);
-        for (cells, what) in [
-            (&inc.year, "本年收入"),
-            (&inc.carryover_start, "年初财政拨款结转和结余"),
-            (&exp.year, "本年支出"),
-            (&exp.carryover_end, "年末财政拨款结转和结余"),
-            (&exp.grand_total, "支出总计"),
+        for (cells, what, at) in [
+            (&inc.year, "本年收入", "income.year"),
+            (
+                &inc.carryover_start,
+                "年初财政拨款结转和结余",
+                "income.carryover_start",
+            ),
+            (&exp.year, "本年支出", "expenditure.year"),
+            (
+                &exp.carryover_end,
+                "年末财政拨款结转和结余",
+                "expenditure.carryover_end",
+            ),
+            (&exp.grand_total, "支出总计", "expenditure.grand_total"),
         ] {
-            self.fund_row(cells, what.to_string());
+            self.fund_row(cells, what.to_string(), at.to_string());
         }
-        for line in &exp.classes {
+        for (k, line) in exp.classes.iter().enumerate() {
             self.fund_row(
                 &line.cells(),
                 format!("{} {}", line.code.value, line.name.value),
+                format!("expenditure.classes[{k}]"),
             );
         }
         self.identity(
@@ -219,7 +268,15 @@ impl<'a> Validator<'a> {
                 f,
                 inc.carryover_start.total.as_ref(),
                 "年初财政拨款结转和结余",
-            )),
+            ))
+            .writes(
+                f,
+                "income.grand_total",
+                vec![
+                    "income.year.total".into(),
+                    "income.carryover_start.total".into(),
+                ],
+            ),
         );
         fn columns(c: &FundCells) -> [(Option<&Money>, &'static str); 4] {
             [
@@ -236,6 +293,7 @@ impl<'a> Validator<'a> {
             columns(&inc.carryover_start),
             columns(&inc.year),
         );
+        let keys = exp.grand_total.fields();
         for k in 0..4 {
             let fund = grand[k].1;
             self.identity(
@@ -246,7 +304,15 @@ impl<'a> Validator<'a> {
                     self.term(f, grand[k].0, format!("支出总计 {fund}")),
                 )
                 .plus(self.term(f, year[k].0, "本年支出"))
-                .plus(self.term(f, end[k].0, "年末结转和结余")),
+                .plus(self.term(f, end[k].0, "年末结转和结余"))
+                .writes(
+                    f,
+                    format!("expenditure.grand_total.{}", keys[k]),
+                    vec![
+                        format!("expenditure.year.{}", keys[k]),
+                        format!("expenditure.carryover_end.{}", keys[k]),
+                    ],
+                ),
             );
             // The 合计 column balances through 收入总计 = 支出总计 below; each fund balances on its own.
             if k > 0 {
@@ -283,13 +349,20 @@ impl<'a> Validator<'a> {
                     "the sum of its 类 lines",
                     self.term(f, exp.year.total.as_ref(), "本年支出合计"),
                 )
-                .plus_all(parts),
+                .plus_all(parts)
+                .writes(
+                    f,
+                    "expenditure.year.total",
+                    (0..exp.classes.len())
+                        .map(|k| format!("expenditure.classes[{k}].total"))
+                        .collect(),
+                ),
             );
         }
     }
 
     /// A 公开04表 row: 合计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算.
-    fn fund_row(&mut self, cells: &FundCells, what: String) {
+    fn fund_row(&mut self, cells: &FundCells, what: String, at: String) {
         let f = "table04.toml";
         self.identity(
             Identity::new(
@@ -300,7 +373,8 @@ impl<'a> Validator<'a> {
             )
             .plus(self.term(f, cells.general_budget.as_ref(), "一般公共预算"))
             .plus(self.term(f, cells.government_fund.as_ref(), "政府性基金预算"))
-            .plus(self.term(f, cells.state_capital.as_ref(), "国有资本经营预算")),
+            .plus(self.term(f, cells.state_capital.as_ref(), "国有资本经营预算"))
+            .writes(f, format!("{at}.total"), paths(&at, &cells.fields()[1..])),
         );
     }
 
@@ -452,7 +526,23 @@ impl<D> Validator<'_, D> {
                 .iter()
                 .map(|r| (format!("{} {}", r.code.value, r.name.value), &r.cells)),
         );
-        for (what, cells) in rows {
+        for (k, (what, cells)) in rows.enumerate() {
+            let at = match k {
+                0 => "total".to_string(),
+                k => format!("rows[{}]", k - 1),
+            };
+            let parts: Vec<&str> = part_cols.iter().map(|&c| t.fields[c]).collect();
+            self.determine(
+                Writes {
+                    file: t.file,
+                    path: format!("{at}.{}", t.fields[sum_col]),
+                    parts: paths(&at, &parts),
+                },
+                &format!("{} {what} {}", t.label, t.columns[sum_col]),
+                &relation,
+                cells[sum_col],
+                part_cols.iter().map(|&c| cells[c].map(|m| m.decimal())),
+            );
             if !broken(cells[sum_col], part_cols.iter().map(|&k| cells[k])) {
                 continue;
             }
@@ -471,4 +561,9 @@ impl<D> Validator<'_, D> {
             );
         }
     }
+}
+
+/// `prefix.key` for each key.
+fn paths(prefix: &str, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| format!("{prefix}.{k}")).collect()
 }

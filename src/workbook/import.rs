@@ -25,6 +25,8 @@ use crate::form::table::{Absent, Column, Panel, Role, Row, RowSpec};
 use crate::form::{Form, Placeholders, TableSpec};
 use crate::model::{Kind, SectionId};
 
+pub mod report_set;
+
 /// What `juesuan import` was told; what is left out comes from the workbook.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -93,6 +95,8 @@ pub struct Imported {
     pub notes: Vec<String>,
     /// How many figures were read.
     pub figures: usize,
+    /// Figures for sections the import otherwise scaffolds (the 财决 report set's “三公” counts, 机关运行经费).
+    pub patches: Vec<report_set::Patch>,
 }
 
 impl Imported {
@@ -117,32 +121,47 @@ pub fn import_book(
     options: &Options,
 ) -> Result<Imported, ImportError> {
     let titles: Vec<Vec<(u32, String)>> = book.sheets.iter().map(title_cells).collect();
-    let (form, kind) = choose_form(path, book, &titles, options)?;
+    let report = report_set::recognise(book);
+    let (form, kind) = match &report {
+        Some(_) => choose_final_accounts(path, &titles, options)?,
+        None => choose_form(path, book, &titles, options)?,
+    };
     let prop = |key: &str| book.properties.get(key).map(|v| v.trim().to_string());
     let mut notes = Vec::new();
 
-    // Where each table stands: (sheet index, title row).
+    // Where each table stands: (sheet index, title row); in the report set, the report that holds it.
     let p = placeholders_for(kind);
     let mut placed: Vec<(&TableSpec, Vec<(usize, u32)>)> = Vec::new();
     for spec in form.tables_of(kind) {
         let key = title_key(&Form::fill(&spec.title, &p.get()));
-        let found: Vec<(usize, u32)> = titles
-            .iter()
-            .enumerate()
-            .filter_map(|(s, cells)| {
-                cells
-                    .iter()
-                    .find(|(_, t)| title_key(t) == key)
-                    .map(|(r, _)| (s, *r))
-            })
-            .collect();
+        let found: Vec<(usize, u32)> = match (&report, report_set::report_of(spec.section)) {
+            (Some(coded), Some(holder)) => coded
+                .iter()
+                .filter(|(_, code)| code == holder.code)
+                .map(|&(s, _)| (s, report_set::title_row(&book.sheets[s], holder)))
+                .collect(),
+            (Some(_), None) => Vec::new(),
+            (None, _) => titles
+                .iter()
+                .enumerate()
+                .filter_map(|(s, cells)| {
+                    cells
+                        .iter()
+                        .find(|(_, t)| title_key(t) == key)
+                        .map(|(r, _)| (s, *r))
+                })
+                .collect(),
+        };
         placed.push((spec, found));
     }
 
+    // The year in a title, or in a line under it (2020年度) or above it (the document's heading).
     let year_from_titles = placed
         .iter()
         .flat_map(|(_, found)| found.iter())
-        .find_map(|&(s, r)| year_in(&row_text(&book.sheets[s], r)));
+        .find_map(|&(s, r)| {
+            (r.saturating_sub(2)..r + 3).find_map(|r| year_in(&row_text(&book.sheets[s], r)))
+        });
     let year = match options
         .year
         .or(year_from_titles)
@@ -189,6 +208,7 @@ pub fn import_book(
     let mut tables = Vec::new();
     let mut figures = 0;
     let mut used_sheets = vec![false; book.sheets.len()];
+    let mut patches = Vec::new();
     let document = Placeholders {
         unit: &unit,
         short_name: &unit,
@@ -202,15 +222,50 @@ pub fn import_book(
             [] => findings.push(Finding {
                 error: true,
                 at: None,
-                message: format!(
-                    "no sheet holds {name} (its title {:?} is in none)",
-                    spec.title
-                ),
+                message: match (&report, report_set::report_of(spec.section)) {
+                    (Some(_), Some(holder)) => format!(
+                        "no sheet of the report set is {} ({}, {}), which holds {name}",
+                        holder.code, holder.title, holder.label
+                    ),
+                    _ => format!(
+                        "no sheet holds {name} (its title {:?} is in none)",
+                        spec.title
+                    ),
+                },
             }),
             [(s, row)] => {
                 used_sheets[*s] = true;
-                let mut table = TableReader::new(&form, spec, &book.sheets[*s], *row, name.clone());
-                let out = table.read();
+                let sheet = &book.sheets[*s];
+                let mut table = TableReader::new(&form, spec, sheet, *row, name.clone());
+                let reader = report
+                    .as_ref()
+                    .and_then(|_| report_set::report_of(spec.section))
+                    .map(|r| r.reader);
+                let out = match reader {
+                    None => table.read(),
+                    Some(report_set::Reader::Table) => {
+                        table = table.in_report_set();
+                        table.read()
+                    }
+                    Some(report_set::Reader::Statistics) => {
+                        table = table.in_report_set();
+                        let mut out = Out::default();
+                        patches.extend(table.read_statistics(&mut out));
+                        out
+                    }
+                };
+                if !table.skipped.is_empty() {
+                    let columns: Vec<String> = table
+                        .skipped
+                        .iter()
+                        .map(|(c, head)| format!("{} {head}", super::column_letters(*c)))
+                        .collect();
+                    notes.push(format!(
+                        "{}: columns {name} does not print, not read: {}",
+                        sheet.name,
+                        columns.join(", ")
+                    ));
+                }
                 figures += out.figures;
                 findings.extend(table.findings);
                 let unit =
@@ -244,10 +299,11 @@ pub fn import_book(
         .map(|(s, _)| s.name.as_str())
         .collect();
     if !unread.is_empty() {
-        notes.push(format!(
-            "sheets not read (no table of the form): {}",
-            unread.join(", ")
-        ));
+        let why = match report {
+            Some(_) => "reports of the set that hold no table of the form",
+            None => "no table of the form",
+        };
+        notes.push(format!("sheets not read ({why}): {}", unread.join(", ")));
     }
     Ok(Imported {
         form,
@@ -258,6 +314,7 @@ pub fn import_book(
         findings,
         notes,
         figures,
+        patches,
     })
 }
 
@@ -277,8 +334,64 @@ pub fn write(dir: &Path, imported: &Imported) -> Result<Vec<PathBuf>, crate::sca
         if let Some((_, table)) = imported.tables.iter().find(|(s, _)| s.file() == *name) {
             *text = table.clone();
         }
+        let patches: Vec<&report_set::Patch> = imported
+            .patches
+            .iter()
+            .filter(|p| p.section.file() == *name)
+            .collect();
+        if !patches.is_empty() {
+            // The scaffold is ours and its paths are the model's: a failure here is a bug, and the value stays
+            // 待填写 rather than the folder going unwritten.
+            if let Ok((patched, _)) = report_set::apply(text, &patches) {
+                *text = patched;
+            }
+        }
     }
     crate::scaffold::write(dir, &scaffold)
+}
+
+/// The 决算 form of a report set (it names none): the one given, else the one that covers the year the reports
+/// name (or the one given).
+fn choose_final_accounts(
+    path: &Path,
+    titles: &[Vec<(u32, String)>],
+    options: &Options,
+) -> Result<(Arc<Form>, Kind), ImportError> {
+    let kind = options.kind.unwrap_or(Kind::Unit);
+    if let Some(id) = &options.form {
+        let all = || Form::ids().collect::<Vec<_>>().join(", ");
+        let form = Form::get(id).ok_or_else(|| ImportError::UnknownForm(id.clone(), all()))?;
+        return Ok((form, kind));
+    }
+    let year = options
+        .year
+        .or_else(|| titles.iter().flatten().find_map(|(_, t)| year_in(t)));
+    let Some(year) = year else {
+        return Err(ImportError::Missing {
+            path: path.to_path_buf(),
+            what: "the year (a 财决 report set names its form by the year; its first rows name none)",
+            flag: "--year <年度> (or --form)",
+        });
+    };
+    let mut forms: Vec<Arc<Form>> = Form::ids()
+        .filter_map(Form::get)
+        .filter(|f| f.document == crate::model::DocumentKind::FinalAccounts && f.covers(year))
+        .collect();
+    match forms.len() {
+        1 => Ok((forms.remove(0), kind)),
+        _ => Err(ImportError::Ambiguous {
+            path: path.to_path_buf(),
+            forms: if forms.is_empty() {
+                format!("no 决算 form covers {year}")
+            } else {
+                forms
+                    .iter()
+                    .map(|f| f.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            },
+        }),
+    }
 }
 
 /// Placeholders for matching titles before the document is known: the year is stripped from titles anyway.
@@ -613,6 +726,8 @@ struct Placed<'a> {
     column: &'a Column,
     /// The sheet column, once found.
     at: Option<u32>,
+    /// A code column found as the 类 of a code split over 类 | 款 | 项: the 款 and 项 columns beside it.
+    parts: [Option<u32>; 2],
 }
 
 struct TableReader<'a> {
@@ -633,6 +748,13 @@ struct TableReader<'a> {
     rounded: Option<(CellRef, usize)>,
     /// Figures read from formulas (their last computed values): the first cell and how many.
     computed: Option<(CellRef, usize)>,
+    /// A sheet of the 财决 report set ([`super::report_set`]): it holds more than the 公开表, numbered its own
+    /// way. Its 行次 place nothing (the report set numbers its rows otherwise), columns under the header that the
+    /// form has no place for are skipped (noted), and a row or cell the form has no place for is a warning at
+    /// its cell, not an error.
+    report_set: bool,
+    /// The sheet columns skipped: (column, its header).
+    skipped: Vec<(u32, String)>,
 }
 
 /// A row of one panel as read from the sheet.
@@ -685,6 +807,68 @@ impl<'a> TableReader<'a> {
             named,
             rounded: None,
             computed: None,
+            report_set: false,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// One warning for the figures rounded, one for those read from formulas, at the first of each.
+    fn summarize(&mut self) {
+        let name = self.table_name();
+        if let Some((first, n)) = self.rounded.take() {
+            self.warning(
+                Some(first),
+                format!(
+                    "{n} figure(s) of {name} had more than two decimals (in {}) and were rounded half-up to two; each \
+                     is commented with the cell's value",
+                    self.unit.word()
+                ),
+            );
+        }
+        if let Some((first, n)) = self.computed.take() {
+            self.warning(
+                Some(first),
+                format!(
+                    "{n} figure(s) of {name} are formulas: the values they last computed, as saved in the file, \
+                     were read"
+                ),
+            );
+        }
+    }
+
+    /// The sheet's unit, from the lines between the title and the header (`start`).
+    fn read_unit(&mut self, start: u32) {
+        let name = self.table_name();
+        let mut sheet_unit = None;
+        for r in self.title_row..start {
+            for (c, _) in self.row_cells(r) {
+                if let Some(u) = MoneyUnit::of_line(&self.sheet.text(r, c)) {
+                    sheet_unit = Some(u);
+                }
+            }
+        }
+        match sheet_unit {
+            Some(u) => self.sheet_unit = u,
+            None => self.warning(
+                Some(self.at(self.title_row, 0)),
+                format!("{name}: no \"单位：\" line above the table; its figures are read as {}, the form's unit", self.unit.word()),
+            ),
+        }
+    }
+
+    /// Reads the sheet as one of the 财决 report set (see the field).
+    pub(super) fn in_report_set(mut self) -> Self {
+        self.report_set = true;
+        self
+    }
+
+    /// A cell or row the form has no place for: an error, or in the report set a warning (it holds more than the
+    /// 公开表).
+    fn unplaced(&mut self, at: Option<CellRef>, message: String) {
+        if self.report_set {
+            self.warning(at, format!("not read: {message}"));
+        } else {
+            self.error(at, message);
         }
     }
 
@@ -729,7 +913,20 @@ impl<'a> TableReader<'a> {
             .columns()
             .flat_map(|c| c.head.iter().map(|h| normalize(head_text(h))))
             .collect();
-        words.extend(["项目", "行次", "栏次", "科目编码", "科目名称"].map(String::from));
+        // 类 | 款 | 项 under a code column's head: the row of the header that splits it.
+        words.extend(
+            [
+                "项目",
+                "行次",
+                "栏次",
+                "科目编码",
+                "科目名称",
+                "类",
+                "款",
+                "项",
+            ]
+            .map(String::from),
+        );
         words.sort();
         words.dedup();
         words
@@ -837,22 +1034,7 @@ impl<'a> TableReader<'a> {
             );
             return out;
         };
-        // The sheet's unit, from the lines between the title and the header.
-        let mut sheet_unit = None;
-        for r in self.title_row..start {
-            for (c, _) in self.row_cells(r) {
-                if let Some(u) = MoneyUnit::of_line(&self.sheet.text(r, c)) {
-                    sheet_unit = Some(u);
-                }
-            }
-        }
-        match sheet_unit {
-            Some(u) => self.sheet_unit = u,
-            None => self.warning(
-                Some(self.at(self.title_row, 0)),
-                format!("{name}: no \"单位：\" line above the table; its figures are read as {}, the form's unit", self.unit.word()),
-            ),
-        }
+        self.read_unit(start);
 
         // Each sheet column's header path.
         let last_col = self.sheet.last_col();
@@ -880,6 +1062,7 @@ impl<'a> TableReader<'a> {
                     panel: p,
                     column,
                     at: None,
+                    parts: [None, None],
                 })
             })
             .collect();
@@ -888,20 +1071,35 @@ impl<'a> TableReader<'a> {
         let mut taken = vec![false; paths.len()];
         for item in &mut placed {
             let want = column_path(item.column);
+            let role = item.column.role;
             let best = (0..paths.len())
                 .filter(|&c| c as i64 > after && !taken[c])
-                .filter_map(|c| path_match(&want, &paths[c]).map(|q| (q, c)))
+                .filter_map(|c| column_match(role, &want, &paths[c]).map(|q| (q, c)))
                 .max_by_key(|&(q, c)| (q, std::cmp::Reverse(c)));
             let any = || {
                 (0..paths.len())
                     .filter(|&c| !taken[c])
-                    .filter_map(|c| path_match(&want, &paths[c]).map(|q| (q, c)))
+                    .filter_map(|c| column_match(role, &want, &paths[c]).map(|q| (q, c)))
                     .max_by_key(|&(q, c)| (q, std::cmp::Reverse(c)))
             };
             if let Some((_, c)) = best.or_else(any) {
                 taken[c] = true;
                 item.at = Some(c as u32);
                 after = c as i64;
+                // A code split over 类 | 款 | 项 under the code's head: the two columns right of its 类.
+                if role == Some(Role::Code) && paths[c].last().is_some_and(|w| w == "类") {
+                    let head = &paths[c][..paths[c].len() - 1];
+                    for (k, word) in ["款", "项"].iter().enumerate() {
+                        let d = c + k + 1;
+                        if paths
+                            .get(d)
+                            .is_some_and(|p| p.split_last() == Some((&word.to_string(), head)))
+                        {
+                            taken[d] = true;
+                            item.parts[k] = Some(d as u32);
+                        }
+                    }
+                }
             } else if item.column.role == Some(Role::RowNo) {
                 // A layout without 行次: rows are placed by their labels.
             } else {
@@ -925,6 +1123,26 @@ impl<'a> TableReader<'a> {
             if is_note {
                 body_end = r;
                 break;
+            }
+        }
+        let mut consumed: std::collections::HashSet<(u32, u32)> = Default::default();
+        // The report set's columns the form does not print (年初预算数, 年初结转和结余 …): skipped, and named.
+        if self.report_set {
+            for (c, path) in paths.iter().enumerate() {
+                let c = c as u32;
+                if path.is_empty() || placed.iter().any(|p| p.at == Some(c)) {
+                    continue;
+                }
+                // The report set's own 行次, where the form prints none: no figures.
+                let row_numbers = path.last().is_some_and(|w| w == "行次");
+                let cells: Vec<(u32, u32)> = (end..body_end)
+                    .filter(|&r| self.sheet.get(r, c).is_some())
+                    .map(|r| (r, c))
+                    .collect();
+                if !cells.is_empty() && !row_numbers {
+                    self.skipped.push((c, path.join(" / ")));
+                }
+                consumed.extend(cells);
             }
         }
         // Merged regions across figure columns in the body are refused: which figure the value is would be a guess.
@@ -957,7 +1175,6 @@ impl<'a> TableReader<'a> {
             .iter()
             .map(|p| vec![false; p.rows.len() + p.footer.len()])
             .collect();
-        let mut consumed: Vec<(u32, u32)> = Vec::new();
         for r in end..body_end {
             for (p, panel) in spec.panels.iter().enumerate() {
                 let columns: Vec<&Placed> = placed.iter().filter(|c| c.panel == p).collect();
@@ -981,7 +1198,7 @@ impl<'a> TableReader<'a> {
         for (r, c) in left {
             // A cell covered by a merged label (合计 across code and name) is no content of its own.
             let text = self.sheet.text(r, c);
-            self.error(
+            self.unplaced(
                 Some(self.at(r, c)),
                 format!("{text:?} cannot be placed: no row or column of {name} is here"),
             );
@@ -997,25 +1214,7 @@ impl<'a> TableReader<'a> {
                 ),
             });
         }
-        if let Some((first, n)) = self.rounded.take() {
-            self.warning(
-                Some(first),
-                format!(
-                    "{n} figure(s) of {name} had more than two decimals (in {}) and were rounded half-up to two; each \
-                     is commented with the cell's value",
-                    self.unit.word()
-                ),
-            );
-        }
-        if let Some((first, n)) = self.computed.take() {
-            self.warning(
-                Some(first),
-                format!(
-                    "{n} figure(s) of {name} are formulas: the values they last computed, as saved in the file, \
-                     were read"
-                ),
-            );
-        }
+        self.summarize();
         // Every table the form binds exists in the file, even with no figure (a required part of the section).
         for panel in &spec.panels {
             for row in panel.rows.iter().chain(&panel.footer) {
@@ -1067,7 +1266,23 @@ impl<'a> TableReader<'a> {
                     let digits = code_text(&text, role, self.sheet.get(row, col));
                     match (digits, role) {
                         (Some(d), Role::Code) => {
-                            cells.code = Some(d);
+                            let mut code = d;
+                            // 208 | 05 | 01 in the split columns; a code written whole in the 类 cell stays whole.
+                            for part in placed.parts.iter().flatten() {
+                                let value = self.sheet.get(row, *part);
+                                if value.is_none() {
+                                    continue;
+                                }
+                                cells.columns.push(*part);
+                                let text = self.sheet.text(row, *part);
+                                match code_text(&text, Role::SectionCode, value) {
+                                    Some(p) if code.len() % 2 == 1 && code.len() < 7 => {
+                                        code.push_str(&p)
+                                    }
+                                    _ => code.push('?'),
+                                }
+                            }
+                            cells.code = Some(code);
                             cells.code_at = Some(col);
                         }
                         (Some(d), Role::ClassCode) => {
@@ -1125,6 +1340,7 @@ impl<'a> TableReader<'a> {
 
         // By 行次.
         if let Some(no) = cells.row_no
+            && !self.report_set
             && let Some(k) = fixed.iter().position(|r| r.no == Some(no))
         {
             return self.fixed(out, row, k, fixed[k], panel, cells, used);
@@ -1296,7 +1512,7 @@ impl<'a> TableReader<'a> {
         } else {
             message
         };
-        self.error(Some(self.at(row, at)), message);
+        self.unplaced(Some(self.at(row, at)), message);
     }
 
     fn row_labels(&self, panel: &Panel) -> String {
@@ -1333,7 +1549,7 @@ impl<'a> TableReader<'a> {
                 (Err(()), _) | (Ok(None), _) => {}
                 (Ok(Some(_)), true) => {
                     let text = self.sheet.text(row, col);
-                    self.error(
+                    self.unplaced(
                         Some(self.at(row, col)),
                         format!(
                             "{text:?} stands where the form has no figure (row {:?})",
@@ -1509,6 +1725,18 @@ fn column_path(c: &Column) -> Vec<String> {
         }
     }
     path
+}
+
+/// How well a sheet column's header path reads as a form column's ([`path_match`]); a code column also as the
+/// 类 column of a code split over 类 | 款 | 项 under the code's head, where the report set writes the whole code
+/// (2080101) in the 类 cell, merged across the three.
+fn column_match(role: Option<Role>, want: &[String], have: &[String]) -> Option<u8> {
+    path_match(want, have).or_else(|| match (role, have.split_last()) {
+        (Some(Role::Code), Some((last, head))) if last == "类" && !head.is_empty() => {
+            path_match(want, head).map(|_| 1)
+        }
+        _ => None,
+    })
 }
 
 /// Two header words are the same: equal, or one holds the other and is long enough not to be a common word

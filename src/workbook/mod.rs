@@ -1,6 +1,6 @@
 //! Spreadsheets in and out: the document's tables as a workbook laid out as the form prints them ([`export`]), and
-//! a data folder from a workbook of the nine tables ([`import`]): our own export, a published 公开表 workbook or the
-//! Shanghai 样张.
+//! a data folder from a workbook of the nine tables ([`import`]): our own export, a published 公开表 workbook, the
+//! Shanghai 样张, or the 财决 report set the 决算 reporting software exports ([`import::report_set`]).
 //!
 //! The form is the one description of a table's layout: its title, header tree, columns and rows, bound to the
 //! figures by key path. The export writes each table's grid ([`crate::derive::grid`], the cells the PDF prints) under

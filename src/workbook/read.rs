@@ -189,13 +189,20 @@ pub fn read_bytes(path: &Path, bytes: Vec<u8>) -> Result<Workbook, ReadError> {
                 z.by_name("content.xml").is_ok() && z.by_name("xl/workbook.xml").is_err()
             });
         if is_ods {
+            let merged = ods_merges(&bytes).map_err(format)?;
             let mut ods: Ods<_> = Ods::new(Cursor::new(bytes)).map_err(|e| match e {
                 calamine::OdsError::Password => ReadError::Encrypted {
                     path: path.to_path_buf(),
                 },
                 e => format(e.to_string()),
             })?;
-            return read_ods(path, &mut ods);
+            let mut book = read_ods(path, &mut ods)?;
+            for sheet in &mut book.sheets {
+                if let Some((_, merges)) = merged.iter().find(|(name, _)| *name == sheet.name) {
+                    sheet.merges = merges.clone();
+                }
+            }
+            return Ok(book);
         }
         let mut xlsx = Xlsx::new(Cursor::new(bytes)).map_err(|e| format(e.to_string()))?;
         return read_xlsx(path, &mut xlsx);
@@ -442,4 +449,101 @@ fn read_ods<RS: std::io::Read + std::io::Seek>(
         sheets,
         properties: HashMap::new(),
     })
+}
+
+/// A merged region: first row, first column, last row, last column, inclusive.
+type Merge = (u32, u32, u32, u32);
+
+/// The merged regions of each sheet of an .ods, from its content.xml: a cell that spans others says so
+/// (`table:number-columns-spanned`, `table:number-rows-spanned`), counted at its place among the rows and cells,
+/// repeats included (`table:number-rows-repeated`, `table:number-columns-repeated`: a blank row repeated to the end
+/// of the sheet is one element, never a million).
+fn ods_merges(bytes: &[u8]) -> Result<Vec<(String, Vec<Merge>)>, String> {
+    use quick_xml::events::{BytesStart, Event};
+
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("a damaged zip archive ({e})"))?;
+    let mut xml = Vec::new();
+    archive
+        .by_name("content.xml")
+        .map_err(|e| format!("content.xml cannot be read ({e})"))?
+        .take(MAX_EXPANDED_BYTES)
+        .read_to_end(&mut xml)
+        .map_err(|e| format!("content.xml cannot be unpacked ({e})"))?;
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let number = |e: &BytesStart, name: &str| -> u32 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.0 == name)
+            .and_then(|a| a.value.parse().ok())
+            .unwrap_or(1)
+    };
+    let mut sheets: Vec<(String, Vec<Merge>)> = Vec::new();
+    // The row and column where the next cell goes, and how often the current row repeats.
+    let (mut row, mut col, mut row_repeat) = (0u32, 0u32, 1u32);
+    let mut buf = Vec::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| format!("content.xml is not well-formed ({e})"))?;
+        let (e, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            Event::End(end) => {
+                if end.name().0 == "table:table-row" {
+                    row = row.saturating_add(row_repeat);
+                }
+                buf.clear();
+                continue;
+            }
+            Event::Eof => break,
+            _ => (None, false),
+        };
+        if let Some(e) = e {
+            match e.name().0 {
+                "table:table" => {
+                    let name = e
+                        .attributes()
+                        .flatten()
+                        .find(|a| a.key.0 == "table:name")
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                        .unwrap_or_default();
+                    sheets.push((name, Vec::new()));
+                    row = 0;
+                }
+                "table:table-row" => {
+                    col = 0;
+                    row_repeat = number(e, "table:number-rows-repeated");
+                    if empty {
+                        row = row.saturating_add(row_repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let (cols, rows) = (
+                        number(e, "table:number-columns-spanned"),
+                        number(e, "table:number-rows-spanned"),
+                    );
+                    if (cols > 1 || rows > 1)
+                        && let Some((_, merges)) = sheets.last_mut()
+                        && merges.len() < MAX_CELLS
+                    {
+                        merges.push((
+                            row,
+                            col,
+                            row.saturating_add(rows - 1),
+                            col.saturating_add(cols - 1),
+                        ));
+                    }
+                    col = col.saturating_add(number(e, "table:number-columns-repeated"));
+                }
+                _ => {}
+            }
+        }
+        buf.clear();
+    }
+    Ok(sheets)
 }
