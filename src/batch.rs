@@ -399,27 +399,32 @@ impl Summary {
         let total = self.rendered + self.unchanged + self.failed.len();
         let secs = self.elapsed.as_secs_f64();
         let rate = if secs > 0.0 {
-            format!(", {:.1} documents/s", total as f64 / secs)
+            crate::tr!("batch-rate", rate = format!("{:.1}", total as f64 / secs))
         } else {
             String::new()
         };
         let drafts = if self.drafts > 0 {
-            format!(" ({} of them draft(s), marked 草稿)", self.drafts)
+            // The catalogue cannot start a text with a space.
+            format!(" {}", crate::tr!("batch-drafts", drafts = self.drafts))
         } else {
             String::new()
         };
-        format!(
-            "rendered {}{drafts}, unchanged {}, failed {} ({total} document(s) in {secs:.2} s{rate}, {} worker(s))",
-            self.rendered,
-            self.unchanged,
-            self.failed.len(),
-            self.workers
+        crate::tr!(
+            "batch-summary",
+            rendered = self.rendered,
+            drafts = drafts,
+            unchanged = self.unchanged,
+            failed = self.failed.len(),
+            total = total,
+            secs = format!("{secs:.2}"),
+            rate = rate,
+            workers = self.workers
         )
     }
 
     /// The stage times summed over the documents (for `-v`).
     pub fn timings_line(&self) -> String {
-        format!("stage totals over all workers: {}", self.timings.describe())
+        crate::tr!("batch-timings", timings = self.timings.describe())
     }
 }
 
@@ -450,9 +455,9 @@ impl Manifest {
             Err(e) => {
                 return (
                     Manifest::default(),
-                    Some(format!(
-                        "warning: cannot read {}: {e}; rendering every document",
-                        path.display()
+                    Some(crate::tr!(
+                        "line-warning",
+                        text = crate::tr!("manifest-unreadable", path = path.display(), why = e)
                     )),
                 );
             }
@@ -462,9 +467,9 @@ impl Manifest {
             Ok(_) => (Manifest::default(), None),
             Err(e) => (
                 Manifest::default(),
-                Some(format!(
-                    "warning: {} is not a juesuan manifest ({e}); rendering every document",
-                    path.display()
+                Some(crate::tr!(
+                    "line-warning",
+                    text = crate::tr!("manifest-foreign", path = path.display(), why = e)
                 )),
             ),
         }
@@ -704,8 +709,12 @@ fn process_guarded(
             index,
             outcome: Outcome::Failed(FailureKind::Other),
             messages: format!(
-                "error: internal error while rendering {}: {what}\nno output written\n",
-                job.dir.display()
+                "{}\n{}\n",
+                crate::tr!(
+                    "line-error",
+                    text = crate::tr!("batch-internal", dir = job.dir.display(), what = what)
+                ),
+                crate::tr!("no-output-written")
             ),
             timings: Timings::default(),
         }
@@ -762,10 +771,16 @@ fn process(
                 messages.push_str(&d.render(&rejected.sources, options.color));
             }
             let (errors, _) = diag::count(&rejected.diagnostics);
-            messages.push_str(&format!(
-                "error: {} has {errors} error(s); no output written\n",
-                job.dir.display()
+            messages.push_str(&crate::tr!(
+                "line-error",
+                text = crate::tr!(
+                    "rejected",
+                    dir = job.dir.display(),
+                    errors = errors,
+                    what = crate::tr!("what-output")
+                )
             ));
+            messages.push('\n');
             let kind = if unreadable(&rejected.diagnostics) {
                 FailureKind::Other
             } else {
@@ -778,10 +793,11 @@ fn process(
         messages.push_str(&d.render(&prepared.sources, options.color));
     }
     if options.final_only && prepared.draft {
-        messages.push_str(&format!(
-            "error: {} is a draft (values still marked 待填写); with --final no output written\n",
-            job.dir.display()
+        messages.push_str(&crate::tr!(
+            "line-error",
+            text = crate::tr!("draft-refused-batch", dir = job.dir.display())
         ));
+        messages.push('\n');
         return failed(FailureKind::Data, messages, timings);
     }
 
@@ -796,8 +812,9 @@ fn process(
         Ok(bytes) => bytes,
         Err(e) => {
             messages.push_str(&format!(
-                "error: {}: {e}\nno output written\n",
-                job.dir.display()
+                "{}\n{}\n",
+                crate::tr!("line-error", text = format!("{}: {e}", job.dir.display())),
+                crate::tr!("no-output-written")
             ));
             return failed(FailureKind::Other, messages, timings);
         }
@@ -807,7 +824,8 @@ fn process(
     let written = write_atomic(&output, &bytes);
     timings.write = clock.elapsed();
     if let Err(e) = written {
-        messages.push_str(&format!("error: {e}\n"));
+        messages.push_str(&crate::tr!("line-error", text = e));
+        messages.push('\n');
         return failed(FailureKind::Other, messages, timings);
     }
     Finished {
@@ -862,9 +880,9 @@ impl Printer {
     fn finished(&self, job: &Job, finished: &Finished) {
         self.done.set(self.done.get() + 1);
         let word = match finished.outcome {
-            Outcome::Rendered { .. } => "rendered",
-            Outcome::Unchanged => "unchanged",
-            Outcome::Failed(_) => "failed",
+            Outcome::Rendered { .. } => crate::tr!("batch-rendered"),
+            Outcome::Unchanged => crate::tr!("batch-unchanged"),
+            Outcome::Failed(_) => crate::tr!("batch-failed-word"),
         };
         let mut line = format!(
             "[{:>width$}/{}] {word} {}",

@@ -22,7 +22,10 @@ use crate::model::{Doc, DocumentInfo, Parsed, SectionId};
 use crate::money::{self, Span};
 use crate::rule::Rule;
 
+mod errors;
 mod typing;
+
+use errors::toml_diagnostic;
 
 /// A data file larger than this is refused before parsing: no real section comes near it.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -693,57 +696,6 @@ pub fn parse_section<T: DeserializeOwned>(
     }
 }
 
-fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diagnostic {
-    let message = err.message().trim().to_string();
-    let (code, summary) = if message.starts_with("unknown field") {
-        (Rule::UnknownKey, "unknown key")
-    } else if message.starts_with("missing field") {
-        (Rule::MissingKey, "missing key")
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        (Rule::WrongType, "wrong type")
-    } else if message.contains("not a plain decimal")
-        || message.contains("not strings")
-        || message.contains("digits")
-        || message.contains("two decimals")
-    {
-        (Rule::BadNumber, "bad number")
-    } else if message.starts_with("unknown variant") {
-        (Rule::UnknownValue, "unknown value")
-    } else {
-        (Rule::TomlSyntax, "invalid TOML")
-    };
-    let first_line = message.lines().next().unwrap_or("").to_string();
-    let mut d = Diagnostic::new(code, format!("{summary}: {first_line}")).in_file(sources.path(id));
-    if let Some(span) = err.span() {
-        // What clerks type (separators, full-width digits, 万元, “”, ＝, 年月日): one note with the fix.
-        let text = sources.text(id);
-        let start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        if let Some(hint) = typing::hint(&text[start..end]) {
-            d = d.note(hint);
-        }
-        d = d.at(id, span, summary.to_string());
-    }
-    if code == Rule::UnknownKey
-        && let Some((found, expected)) = parse_unknown_field(&message)
-    {
-        if let Some(close) = closest(&found, expected.iter().map(String::as_str)) {
-            d = d.note(format!("did you mean `{close}`?"));
-        }
-        d = d.note(format!("expected one of: {}", expected.join(", ")));
-    }
-    d
-}
-
-/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into the key and the keys allowed there.
-fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let mut ticks = message.split('`').skip(1).step_by(2).map(str::to_string);
-    let found = ticks.next()?;
-    Some((found, ticks.collect()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -756,13 +708,5 @@ mod tests {
             Some("general_budget")
         );
         assert_eq!(closest("zzz", keys.iter().copied()), None);
-    }
-
-    #[test]
-    fn unknown_field_message_is_split() {
-        let (found, expected) =
-            parse_unknown_field("unknown field `totl`, expected one of `total`, `basic`").unwrap();
-        assert_eq!(found, "totl");
-        assert_eq!(expected, ["total", "basic"]);
     }
 }

@@ -407,7 +407,7 @@ fn a_hundred_thousand_rows_are_refused_in_bounded_time_and_memory() {
 // The child is reaped by wait4 (for its rusage), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 fn run_measured(args: &[&str]) -> (Option<i32>, String, i64) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    let mut child = binary()
         .args(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
@@ -639,7 +639,7 @@ fn killing_a_render_leaves_the_old_file_or_a_complete_new_one() {
     let old = b"%PDF-1.7 previous edition %%EOF".to_vec();
     for delay_ms in [0u64, 2, 5, 10, 20, 40, 80, 120, 160, 200, 300, 500, 800] {
         std::fs::write(&pdf, &old).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+        let mut child = binary()
             .args(["render", example(SAMPLE).to_str().unwrap(), "-o"])
             .arg(&pdf)
             .stdout(Stdio::null())

@@ -22,8 +22,24 @@ pub fn section_files(form: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The binary, speaking English whatever the machine's locale: the tests assert English messages, and set
+/// another language explicitly (`in_language`).
+pub fn binary() -> Command {
+    in_language("C")
+}
+
+/// The binary with `LANG` set to `lang` and no other locale variable that would override it.
+pub fn in_language(lang: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_juesuan"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang);
+    command
+}
+
 pub fn juesuan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    binary()
         .args(args)
         .env("NO_COLOR", "1")
         // from another directory: the binary must not depend on the working directory

@@ -9,7 +9,7 @@ use crate::support::*;
 
 /// Runs the binary in `cwd` (no colour).
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    binary()
         .args(args)
         .env("NO_COLOR", "1")
         .current_dir(cwd)
@@ -510,7 +510,7 @@ impl Watching {
     /// Starts watching `data` and waits for the first render.
     fn start(data: &Path) -> Watching {
         let out = tempfile::tempdir().unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+        let child = binary()
             .arg("render")
             .arg(data)
             .arg("-o")

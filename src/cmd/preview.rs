@@ -15,7 +15,7 @@ pub fn run(
     output: &Path,
     color: bool,
 ) -> ExitCode {
-    let prepared = match prepare_or_report(engine, dir, "preview", color) {
+    let prepared = match prepare_or_report(engine, dir, juesuan::tr!("what-preview"), color) {
         Ok(p) => p,
         Err(code) => return code,
     };

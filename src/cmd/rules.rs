@@ -2,21 +2,23 @@
 
 use std::process::ExitCode;
 
-use juesuan::diag::Severity;
 use juesuan::rule::Rule;
 
 pub fn run() -> ExitCode {
     for rule in Rule::ALL {
-        let severity = match rule.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
         println!(
-            "{:<18} {severity:<7} {:<5} {}",
+            "{:<18} {} {} {}",
             rule.code(),
-            rule.stage().word(),
-            rule.what()
+            pad(&rule.severity().word(), 7),
+            pad(&rule.stage().word_here(), 5),
+            rule.what_here()
         );
     }
     ExitCode::SUCCESS
+}
+
+/// `text` padded to `width` columns, a Chinese character taking two.
+fn pad(text: &str, width: usize) -> String {
+    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }

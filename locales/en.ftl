@@ -1,0 +1,131 @@
+# juesuan's messages in English. Each id here is in zh.ftl too (a test checks). Arguments are inserted as text.
+# Rule descriptions and --help stay with their code (src/rule.rs, src/cli.rs) in English; zh.ftl holds their Chinese.
+
+## The frame of every diagnostic and summary line
+
+severity-error = error
+severity-warning = warning
+stage-load = load
+stage-check = check
+line-error = error: { $text }
+line-warning = warning: { $text }
+line-note = note: { $text }
+in-file = in { $path }
+nothing-written = nothing written
+no-pdf-written = no PDF written
+no-output-written = no output written
+
+## check, render, fill, import, export, preview summaries
+
+check-summary = { $dir }: { $errors } error(s), { $warnings } warning(s)
+rejected = { $dir } has { $errors } error(s); no { $what } written
+what-pdf = PDF
+what-preview = preview
+what-output = output
+manifest-unreadable = cannot read { $path }: { $why }; rendering every document
+manifest-foreign = { $path } is not a juesuan manifest ({ $why }); rendering every document
+what-workbook = workbook
+has-errors-nothing-written = { $dir } has errors; nothing written
+draft-refused = { $dir } is a draft (values still marked 待填写, see the warning above); with --final nothing is written
+draft-refused-batch = { $dir } is a draft (values still marked 待填写); with --final no output written
+wrote-pdf = wrote { $path } ({ $bytes } bytes)
+wrote-pdf-draft = wrote { $path } ({ $bytes } bytes), a draft: every page is marked 草稿
+skipping-no-document = skipping { $dir }: no document.toml
+batch-failed = failed: { $names }
+batch-summary = rendered { $rendered }{ $drafts }, unchanged { $unchanged }, failed { $failed } ({ $total } document(s) in { $secs } s{ $rate }, { $workers } worker(s))
+batch-drafts = ({ $drafts } of them draft(s), marked 草稿)
+batch-rate = , { $rate } documents/s
+batch-timings = stage totals over all workers: { $timings }
+batch-rendered = rendered
+batch-unchanged = unchanged
+batch-failed-word = failed
+batch-internal = internal error while rendering { $dir }: { $what }
+watch-again = ── { $dir } changed: rendering again ──
+watch-waiting = watching { $dir } for changes (Ctrl-C to stop)
+watch-no-events = no file events for { $dir } ({ $why }); looking for changes every { $ms } ms
+watch-one-document = --watch renders one document: give one data folder and an output file ending in .pdf
+skipped-font = skipped font file { $file }
+fill-unreadable = { $dir } cannot be read; nothing written
+fill-summary = { $figures } figure(s) and { $lines } line(s) written to { $files } file(s); { $disagree } stated figure(s) disagree with their lines
+fill-summary-dry = dry run: { $figures } figure(s) and { $lines } line(s) would be written to { $files } file(s); { $disagree } stated figure(s) disagree with their lines
+next-check = next: `juesuan check { $dir }`
+import-read = read { $figures } figure(s) of { $tables } table(s) for { $unit } { $year }年 ({ $kind }, form { $form }): { $cells } cell(s) could not be placed or read{ $others }
+import-others = , { $n } other error(s)
+import-refused = nothing written: correct the cells above in the workbook (or import with --partial and complete the folder by hand)
+import-wrote = wrote { $files } files to { $dir } ({ $tables } table(s) from the workbook; the rest to fill in, marked 待填写)
+export-wrote = wrote { $path } ({ $sheets } sheet(s))
+no-workbook-written = no workbook written
+extract-wrote = wrote { $path }
+schema-wrote = wrote { $n } schemas to { $dir }
+fonts-families = font families:
+fonts-styles = styles:
+fonts-also = (also { $names })
+fonts-cannot-read = cannot read { $path }: { $why }
+
+## Reading the files (load)
+
+cannot-read-folder = cannot read the data folder { $dir }: { $why }
+cannot-read = cannot read { $path }: { $why }
+not-regular-file = cannot read { $path }: not a regular file
+section-missing = the section file { $path } is missing
+no-such-form = there is no form `{ $name }`
+forms-are = the forms are: { $forms }
+did-you-mean = did you mean `{ $name }`?
+did-you-mean-file = did you mean { $name }?
+unknown-file = { $name } is not a section file{ $whose } and is ignored
+unknown-file-whose = { " " }of the form { $form }
+allowed-keys = the keys allowed here: { $keys }
+allowed-values = the values allowed here: { $values }
+
+# What the TOML reader found, said without Rust's words. `key` is the key as written in the file.
+toml-invalid = invalid TOML: { $what }
+toml-invalid-label = invalid TOML
+toml-unknown-key = unknown key `{ $key }`
+toml-unknown-key-label = no such key here
+toml-missing-key = missing key `{ $key }`
+toml-missing-key-label = { $key } is required here
+toml-wrong-type = { $key } must be { $expected } — found { $found }
+toml-wrong-type-label = must be { $expected }
+toml-unknown-value = { $key } cannot be { $found }
+toml-unknown-value-label = not an allowed value
+toml-bad-number = { $key }: { $why }
+toml-bad-number-label = not a plain number
+toml-at-row = { $list } row { $row }
+toml-duplicate-key = the key `{ $key }` is given twice
+toml-duplicate-table = the table [{ $key }] is given twice
+
+# What a value must be, and what it was.
+type-whole = a whole number ≥ 0
+type-integer = a whole number
+type-number = a number such as 12.34
+type-text = a text in quotes, such as "名称"
+type-list = a list in brackets [ … ]
+type-table = a table of keys
+type-date = a date such as 2021-09-30
+type-bool = true or false
+type-value = a value of another kind
+found-text = the text { $value }
+found-number = { $value }
+found-bool = { $value }
+found-list = a list
+found-table = a table
+found-date = the date { $value }
+found-value = { $value }
+
+# What clerks type (src/load/typing.rs)
+typing-equals = use the ASCII equals sign `=`, not the full-width `＝`: `{ $key } = { $value }`
+typing-date = dates are written year-month-day: `{ $key } = { $date }`
+typing-write = write `{ $key } = { $value }`
+toml-bad-string = a text is not closed: it needs straight quotes "…" at both ends
+toml-bad-key = a key is written with letters, digits, _ and - only, followed by =
+toml-no-equals = a key needs `=` and a value after it
+toml-bad-list = a list is not closed: [ … ] with commas between the values
+toml-bad-inline-table = a row is not closed: { "{" } key = value, … { "}" } on one line
+toml-bad-literal = not a number TOML reads
+toml-parser-said = { $what }
+
+# Figures (src/money.rs)
+number-not-decimal = `{ $value }` is not a plain decimal number (write it like 1061.38, without exponent or separators)
+number-too-precise = `{ $value }` has more digits than an exact decimal can hold (at most 28 significant digits)
+number-quoted = figures are written as TOML numbers, not strings: write { $value } without quotes
+number-more-than-cents = `{ $value }` has more than two decimals: the document prints { $shown }, and every rate would be computed from a figure the reader does not see; write { $shown } (or the figure as published)

@@ -1,0 +1,342 @@
+# juesuan 的中文消息。与 en.ftl 一一对应（测试检查每个条目两边都有）；参数以文字插入。
+# 规则说明（src/rule.rs 的 what）和 --help（src/cli.rs 的文档注释）的英文在代码旁，中文在本文件：rule-<代码>、cli-…。
+
+## 每条诊断和汇总行的框架
+
+severity-error = 错误
+severity-warning = 警告
+stage-load = 读取
+stage-check = 检查
+line-error = 错误：{ $text }
+line-warning = 警告：{ $text }
+line-note = 说明：{ $text }
+in-file = 文件 { $path }
+nothing-written = 未写入任何文件
+no-pdf-written = 未写入 PDF
+no-output-written = 未写入输出文件
+
+## check、render、fill、import、export、preview 的汇总
+
+check-summary = { $dir }：{ $errors } 个错误，{ $warnings } 个警告
+rejected = { $dir } 有 { $errors } 个错误；未写入{ $what }
+what-pdf = PDF
+what-preview = 预览图
+what-output = 输出文件
+manifest-unreadable = 无法读取 { $path }：{ $why }；重新生成每一份文档
+manifest-foreign = { $path } 不是 juesuan 的清单（{ $why }）；重新生成每一份文档
+what-workbook = 工作簿
+has-errors-nothing-written = { $dir } 有错误；未写入任何文件
+draft-refused = { $dir } 是草稿（仍有标为“待填写”的值，见上面的警告）；使用 --final 时不写入
+draft-refused-batch = { $dir } 是草稿（仍有标为“待填写”的值）；使用 --final 时不写入
+wrote-pdf = 已写入 { $path }（{ $bytes } 字节）
+wrote-pdf-draft = 已写入 { $path }（{ $bytes } 字节），为草稿：每页标有“草稿”
+skipping-no-document = 跳过 { $dir }：没有 document.toml
+batch-failed = 失败：{ $names }
+batch-summary = 已生成 { $rendered } 份{ $drafts }，未变 { $unchanged } 份，失败 { $failed } 份（共 { $total } 份，用时 { $secs } 秒{ $rate }，{ $workers } 个并行任务）
+batch-drafts = （其中草稿 { $drafts } 份，标有“草稿”）
+batch-rate = ，每秒 { $rate } 份
+batch-timings = 各阶段用时（所有并行任务合计）：{ $timings }
+batch-rendered = 已生成
+batch-unchanged = 未变
+batch-failed-word = 失败
+batch-internal = 生成 { $dir } 时发生内部错误：{ $what }
+watch-again = ── { $dir } 有改动：重新生成 ──
+watch-waiting = 正在监视 { $dir } 的改动（按 Ctrl-C 停止）
+watch-no-events = 收不到 { $dir } 的文件事件（{ $why }）；改为每 { $ms } 毫秒检查一次改动
+watch-one-document = --watch 只生成一份文档：请给出一个数据文件夹和一个以 .pdf 结尾的输出文件
+skipped-font = 已跳过字体文件 { $file }
+fill-unreadable = 无法读取 { $dir }；未写入任何文件
+fill-summary = 已写入 { $figures } 个数字和 { $lines } 行，涉及 { $files } 个文件；{ $disagree } 个已填数字与其明细不符
+fill-summary-dry = 试运行：将写入 { $figures } 个数字和 { $lines } 行，涉及 { $files } 个文件；{ $disagree } 个已填数字与其明细不符
+next-check = 下一步：`juesuan check { $dir }`
+import-read = 读取了 { $unit } { $year }年（{ $kind }，格式 { $form }）{ $tables } 张表的 { $figures } 个数字：{ $cells } 个单元格无法定位或读取{ $others }
+import-others = ，另有 { $n } 个错误
+import-refused = 未写入任何文件：请在工作簿中改正上面的单元格（或用 --partial 导入，再手工补全文件夹）
+import-wrote = 已写入 { $files } 个文件到 { $dir }（{ $tables } 张表来自工作簿；其余待填写，标为“待填写”）
+export-wrote = 已写入 { $path }（{ $sheets } 张工作表）
+no-workbook-written = 未写入工作簿
+extract-wrote = 已写入 { $path }
+schema-wrote = 已写入 { $n } 个 schema 到 { $dir }
+fonts-families = 字体：
+fonts-styles = 样式：
+fonts-also = （又名 { $names }）
+fonts-cannot-read = 无法读取 { $path }：{ $why }
+
+## 读取文件
+
+cannot-read-folder = 无法读取数据文件夹 { $dir }：{ $why }
+cannot-read = 无法读取 { $path }：{ $why }
+not-regular-file = 无法读取 { $path }：不是普通文件
+section-missing = 缺少数据文件 { $path }
+no-such-form = 没有名为 `{ $name }` 的格式
+forms-are = 已有的格式：{ $forms }
+did-you-mean = 是不是 `{ $name }`？
+did-you-mean-file = 是不是 { $name }？
+unknown-file = { $name } 不是{ $whose }的数据文件，已忽略
+unknown-file-whose = 格式 { $form }
+allowed-keys = 这里可以写的键：{ $keys }
+allowed-values = 这里可以写的值：{ $values }
+
+toml-invalid = TOML 格式有误：{ $what }
+toml-invalid-label = 格式有误
+toml-unknown-key = 未知的键 `{ $key }`
+toml-unknown-key-label = 这里没有这个键
+toml-missing-key = 缺少键 `{ $key }`
+toml-missing-key-label = 这里必须填写{ $key }
+toml-wrong-type = { $key }应为{ $expected }——实际是 { $found }
+toml-wrong-type-label = 应为{ $expected }
+toml-unknown-value = { $key }不能是 { $found }
+toml-unknown-value-label = 不是允许的值
+toml-bad-number = { $key }：{ $why }
+toml-bad-number-label = 不是普通数字
+toml-at-row = { $list } 第{ $row }行
+toml-duplicate-key = 键 `{ $key }` 写了两次
+toml-duplicate-table = 表 [{ $key }] 写了两次
+
+type-whole = 不小于 0 的整数
+type-integer = 整数
+type-number = 数字，如 12.34
+type-text = 加引号的文字，如 "名称"
+type-list = 方括号中的列表 [ … ]
+type-table = 由键组成的表
+type-date = 日期，如 2021-09-30
+type-bool = true 或 false
+type-value = 另一种值
+found-text = 文字 { $value }
+found-number = { $value }
+found-bool = { $value }
+found-list = 一个列表
+found-table = 一个表
+found-date = 日期 { $value }
+found-value = { $value }
+
+typing-equals = 请用半角等号 `=`，不要用全角 `＝`：`{ $key } = { $value }`
+typing-date = 日期按“年-月-日”书写：`{ $key } = { $date }`
+typing-write = 请写成 `{ $key } = { $value }`
+toml-bad-string = 文字没有结束：两端都要用半角直引号 "…"
+toml-bad-key = 键只能由字母、数字、_ 和 - 组成，后面跟 =
+toml-no-equals = 键后面要有 `=` 和值
+toml-bad-list = 列表没有结束：[ … ]，值之间用逗号分隔
+toml-bad-inline-table = 一行没有结束：{ "{" } 键 = 值, … { "}" } 要写在同一行
+toml-bad-literal = 不是 TOML 能读的数字
+toml-parser-said = { $what }
+
+number-not-decimal = `{ $value }` 不是普通的小数（请写成 1061.38 这样，不用指数，不加分隔符）
+number-too-precise = `{ $value }` 的位数超过精确小数能容纳的范围（最多 28 位有效数字）
+number-quoted = 数字按 TOML 数字书写，不加引号：请把 { $value } 的引号去掉
+number-more-than-cents = `{ $value }` 超过两位小数：文档印出的是 { $shown }，而各比率会按读者看不到的数字计算；请写 { $shown }（或已公开的数字）
+
+## 规则说明（src/rule.rs 每条规则的 what）
+
+rule-data-folder = 数据文件夹存在，且是文件夹
+rule-io = 数据文件可以读取：存在且是普通文件
+rule-missing-section = 文档的格式所读的每个数据文件都在文件夹中
+rule-unknown-file = 文件夹中不属于该格式的文件被忽略
+rule-symlink-outside = 作为链接的数据文件指向数据文件夹之内
+rule-file-too-large = 数据文件不超过 4 MiB
+rule-invalid-utf8 = 数据文件是有效的 UTF-8
+rule-text-too-long = 一段文字不超过 20,000 字，整份文档不超过 300,000 字
+rule-too-many-rows = 一个列表不超过 2,000 行
+rule-toml-syntax = 数据文件是有效的 TOML
+rule-unknown-key = 每个键都是该文件有的键（拼错的键不会被悄悄忽略）
+rule-missing-key = 该文件必填的键都已填写
+rule-wrong-type = 值的类型与键相符（数字、文字、列表……）
+rule-bad-number = 数字是普通小数：不加引号，不用指数
+rule-unknown-value = 值是该键允许的值之一（如 kind = "单位" 或 "部门"）
+rule-unknown-form = document.toml 写的格式是本版本已有的
+rule-form-year = 文档的年度在其格式覆盖的年度之内
+rule-missing-glyph = 每段文字的每个字在绘制它的字体中都有字形
+rule-font-substituted = [fonts] 中写的字体可用（否则由内嵌字体绘制该样式）
+rule-placeholder = `juesuan new` 标为“待填写”的值尚未填写
+rule-document-facts = 单位名称和年度合理，公开日期在会计年度之后，自评表写明单位、主管部门和年度
+rule-code-shape = 功能分类科目编码为 3、5 或 7 位，经济分类为 3 或 5 位；01/04表只列类
+rule-code-parent = 同一表中，款列在其类之下，项列在其款之下（经济分类的款在其类之下）
+rule-code-duplicate = 每个编码、项目预算或名词解释在一张表或一节中只出现一次
+rule-unknown-class = 类在格式的分类中存在（01表：在格式印出的类之中）
+rule-name-mismatch = 同一编码在各表（02、03、04、05、08、09）中名称相同，类的名称与格式一致
+rule-economic-panel = 公开06表：人员经费只列 301 和 303；公用经费列其他各经济分类
+rule-sum-mismatch = 合计等于各部分之和：上级科目、合计行、行合计、01/04/06/07表合计、所写的政府采购合计和一般公共预算年初预算
+rule-balance-mismatch = 收入总计 = 支出总计；各资金（04表）和各科目（08/09表）的 年初结转和结余 + 收入 = 支出 + 年末结转和结余
+rule-cross-table = 一个数字与别处对应的数字相等：01 = 02，01 = 03（按类），04 = 01，04 = 05/08/09（按类），04 = 08 结转，05 基本 = 06，07 公务接待费 = three_public.toml
+rule-part-exceeds-whole = 部分不大于整体：05+08+09 ≤ 03（按科目和栏），04 ≤ 01，06 三公 ≤ 07，机关运行经费 ≤ 公用经费，中小企业 ≤ 政府采购，小微 ≤ 中小企业，授予 ≤ 预留，市本级 ≤ 年度资金，部门评价 ≤ 自评
+rule-rounding = 数字与其恒等式相差不超过 n × 0.005（n 个两位小数的数字）
+rule-negative-amount = 数字不为负，格式允许之处除外（validate::MAY_BE_NEGATIVE）
+rule-count-mismatch = 数量与金额及彼此相符：三公的团组/人次/辆与金额，保有量 ≤ 车辆，等级数 = 评价项目数，整改问题 ≤ 发现问题
+rule-unknown-code = explanation.toml 中写的编码是其表（05、08、09）中的项；名词解释的编码是公开05表中的科目
+rule-missing-budget = 公开05表的项在 explanation.toml 中没有年初预算数
+rule-score-mismatch = 自评指标分值合计为 100，得分不超过分值，平均得分不超过 100
+rule-execution-rate = 项目的全年执行数不超过全年预算数（资金执行率 ≤ 100%）
+rule-budget-link = document.toml 写的预算（budget、previous_budget）可以读取，年度正确，且与文档所写数字一致
+rule-coverage = 自评覆盖的资金不超过当年的项目支出（05/08表）
+rule-suspect-value = 一个值出现在两个以上不成立的合计中，且改这一个数字就能让它们都成立：先在该值处指出
+rule-implausible = 与上年相比的变化或完成率超出 10 倍（已公开的文档都在几百个百分点之内）：可能是以元为单位或打错了
+
+## --help（src/cli.rs 的文档注释的中文；键为 cli-<命令>、cli-<命令>-long、cli-<命令>-<参数>）
+
+cli-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    用法：{"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+cli-commands = 命令
+cli-command = 命令
+cli-options = 选项
+cli-arguments = 参数
+cli-help = 显示帮助（-h 为简要，--help 为详细）
+cli-version = 显示版本
+cli = 把单位的决算、预算数据文件夹生成为正式的公开 PDF
+cli-color = 诊断信息的颜色：auto（在终端上着色）、always 或 never。
+cli-render = 检查数据文件夹并生成 PDF：一份文档生成一个文件，多份生成到一个文件夹
+cli-render-long = 检查数据文件夹并生成 PDF：一份文档生成一个文件，多份生成到一个文件夹
+
+    示例：juesuan render data/jinhua-hrss-dsc-2020 -o out.pdf
+          juesuan render units/ -o pdf/          （units/ 下的每个文档文件夹，并行生成）
+          juesuan render data/unit-2021 -o out.pdf --watch   （每次保存后重新生成）
+
+    先检查数据；有任何错误时，该文档不写入任何文件，已有的输出文件保持原样。生成到文件夹时，
+    每个 PDF 以其数据文件夹命名，一份文档的数据有错不影响其他文档（退出码表示有失败），
+    自上次运行以来输入未变的文档（记录在该文件夹的 .juesuan-manifest.json 中）会跳过。
+cli-render-dirs = 数据文件夹，或其子文件夹为文档的上级文件夹（含 document.toml 的文件夹即为一份文档）。
+cli-render-output = 写到哪里：一份文档时为以 .pdf 结尾的文件，否则为输出文件夹（不存在则创建；一份文档时，为已有的文件夹或以 / 结尾的路径），每份文档生成 <文件夹名>.pdf。不写时，一份文档写在其文件夹旁（data/x → data/x.pdf）。
+cli-render-standard = 输出的规范。a-2u（PDF/A-2u：存档用，每个字形都对应 Unicode，中文可搜索）为默认。a-3u（PDF/A-3u）相同，并附上数据文件夹的 TOML 文件，存档的 PDF 带着自己的数据：`juesuan extract` 可取回。PDF/A-2 不允许附件，所以 a-2u 和 a-2a+ua-1 不附。1.7 为普通 PDF，ua-1 为无障碍 PDF/UA-1（两者都附数据）；a-2a+ua-1 同时为 PDF/A-2a 和 PDF/UA-1。
+cli-render-jobs = 生成到文件夹时：同时生成的文档数（默认：CPU 核数）。
+cli-render-force = 生成到文件夹时：每份文档都重新生成，包括上次运行以来未变的。
+cli-render-quiet = 不显示进度条和进度行（诊断信息和汇总仍会显示）。
+cli-render-verbose = 每份文档一行，显示各阶段用时，以及各阶段合计。
+cli-render-watch = 每次保存文件夹中的数据文件后重新生成，诊断信息显示在终端上，直到中断（Ctrl-C）。只用于一份文档：一个数据文件夹和一个以 .pdf 结尾的输出文件。有错误的一次生成不改动上一份正确的 PDF。
+cli-render-font_path = 除内嵌的 Fandol 字体外可用于绘制的字体文件夹（.ttf .otf .ttc），如正式的方正小标宋简体、黑体、楷体_GB2312、仿宋_GB2312；可多次给出。`juesuan fonts` 显示此时每种样式由哪种字体绘制。
+cli-render-final_only = 拒绝草稿：仍有标为“待填写”的值的文档不写入（退出码 1）。不加此项时，草稿照常写入，每页标有“草稿”。
+cli-check = 检查一个或多个数据文件夹，不生成 PDF：所有规则，一次列出全部问题。
+cli-check-long = 检查一个或多个数据文件夹，不生成 PDF：所有规则，一次列出全部问题。
+
+    示例：juesuan check data/jinhua-hrss-dsc-2020 data/example-2021
+
+    退出码 0：没有错误（可以有警告）；1：数据有错误；2：用法或读写错误。
+cli-check-dirs = 数据文件夹。
+cli-check-format = 输出格式：human 为便于阅读的诊断信息，json 为每个问题一个 JSON 对象。
+cli-check-font_path = 除内嵌字体外用来检查字形的字体文件夹（同 render）。
+cli-fonts = 列出可用的字体，以及每种样式（标题、一级、二级、正文、表格）由哪种字体绘制。
+cli-fonts-long = 列出可用的字体，以及每种样式（标题、一级、二级、正文、表格）由哪种字体绘制。
+
+    示例：juesuan fonts --font-path /usr/share/fonts/official data/jinhua-hrss-dsc-2020
+
+    每种样式由 document.toml 的 [fonts] 所写的字体绘制（title、heading1、heading2、body、table），
+    否则由第一个可用的正式字体，再否则由内嵌的 Fandol 字体绘制。
+cli-fonts-dir = 要应用其 [fonts] 的文档文件夹（可不写）。
+cli-fonts-font_path = 要加入的字体文件夹（同 render）。
+cli-rules = 列出 check 使用的规则代码，以及每条检查什么。
+cli-rules-long = 列出 check 使用的规则代码，以及每条检查什么。
+
+    示例：juesuan rules
+
+    check 的每个问题都在方括号中写明规则代码，如 错误[sum-mismatch]。
+cli-diff = 显示一次更正改了什么：每个不同的数字和文字，以及因此而不同的每句叙述（更正说明的材料）。
+cli-diff-long = 显示一次更正改了什么：每个不同的数字和文字，以及因此而不同的每句叙述（更正说明的材料）。
+
+    示例：juesuan diff data/unit-2020-published data/unit-2020-corrected
+
+    退出码 0：相同；1：不同；2：有文件夹无法读取或未通过 check。
+cli-diff-old = 已公开的文档。
+cli-diff-new = 更正后的文档。
+cli-diff-format = 输出格式：human 为便于阅读的列表，json 为一个含 values 和 sentences 的 JSON 对象。
+cli-new = 新建文档：一个含该格式每个数据文件的数据文件夹，带中文注释，待填写
+cli-new-long = 新建文档：一个含该格式每个数据文件的数据文件夹，带中文注释，待填写
+
+    示例：juesuan new data/unit-2021 --unit 示例市示例局 --year 2021
+          juesuan new data/unit-2024 --unit 上海市XX局 --year 2024 --kind 部门 --form shanghai-2024
+          juesuan new data/unit-2021 --from data/unit-2020
+
+    格式（`juesuan forms` 列出）决定各部分、各表和措辞：不写 --form 时，用上年的格式（如果它覆盖该年度），
+    否则用覆盖该年度的唯一格式。
+    数字初始为 0，文字为“待填写：…”，所以文件夹从一开始就能通过 check 并生成，可以一步步填写和检查。
+    用 --from 时，沿用上年的职责、机构、名词解释、主管部门和字体，上年的合计数成为新的上年数
+    （explanation.toml、three_public.toml、operating_costs.toml）；单位、年度（上年 + 1）和类型默认取上年的。
+    每个文件以 `#:schema` 行开头，支持 TOML schema 的编辑器（VS Code 加 Even Better TOML，或 taplo）
+    在输入时补全键、用中文解释键并标出错误。文件夹必须是新的或空的：不覆盖任何文件。
+cli-new-dir = 要创建的文件夹（或一个空文件夹）。
+cli-new-unit = 单位全称，按标题要印出的写。
+cli-new-year = 决算年度。
+cli-new-kind = 单位（单位自身的决算，默认）或 部门（部门汇总）。
+cli-new-from = 上年的数据文件夹，沿用其固定文字，其数字作为上年数。
+cli-new-form = 格式，如 zhejiang-2020 或 shanghai-2024（`juesuan forms` 列出）。
+cli-new-document = 决算 或 预算：不写 --form 且两种格式都覆盖该年度时，文档的种类。
+cli-forms = 列出本版本已有的格式：地区、文档和各自覆盖的年度
+cli-forms-long = 列出本版本已有的格式：地区、文档和各自覆盖的年度
+
+    示例：juesuan forms
+
+    文档在 document.toml 中写明其格式（`form = "zhejiang-2020"`）；`juesuan new --form` 以它新建文档。
+cli-schema = 为编辑器写出每个数据文件的 JSON Schema（taplo、VS Code 加 Even Better TOML）
+cli-schema-long = 为编辑器写出每个数据文件的 JSON Schema（taplo、VS Code 加 Even Better TOML）
+
+    示例：juesuan schema --out data/unit-2021/.schema
+          juesuan schema > schemas.json
+
+    schema 由读取数据的同一组类型生成，每个键都有中文说明。以 `#:schema ./.schema/table01.json`
+    开头的数据文件在输入时即被检查。`juesuan new` 会写到每个新文件夹中。不写 --out 时，输出一个 JSON 对象，
+    把每个 schema 的名称对应到 schema。写 --form 时，只输出该格式读取的文件。
+cli-schema-out = 写入 <文件>.json 的文件夹（不存在则创建）。
+cli-schema-form = 只输出此格式的文件（默认：每个格式的每个文件）。
+cli-completions = 输出 shell 补全脚本（命令、选项、文件名）
+cli-completions-long = 输出 shell 补全脚本（命令、选项、文件名）
+
+    示例：juesuan completions bash > ~/.local/share/bash-completion/completions/juesuan
+          juesuan completions zsh > ~/.zfunc/_juesuan
+          juesuan completions fish > ~/.config/fish/completions/juesuan.fish
+          juesuan completions powershell >> $PROFILE
+cli-completions-shell = 用于补全的 shell。
+cli-preview = 把页面画成 PNG 图片，不用 PDF 阅读器也能快速查看。
+cli-preview-long = 把页面画成 PNG 图片，不用 PDF 阅读器也能快速查看。
+
+    示例：juesuan preview data/jinhua-hrss-dsc-2020 --pages 1-3 -o preview/
+
+    先检查数据，同 render。页面写为 page-01.png、page-02.png……，144 dpi；同一页已有的图片会被替换。
+cli-preview-dir = 数据文件夹。
+cli-preview-pages = 要画的页，从 1 数起：1-3、5 或 1-3,7（默认：每一页）。
+cli-preview-output = 写入图片的文件夹（不存在则创建）。
+cli-preview-font_path = 除内嵌字体外用于绘制的字体文件夹（同 render）。
+cli-export = 把文档的各表写成 xlsx 工作簿，版式与格式印出的相同
+cli-export-long = 把文档的各表写成 xlsx 工作簿，版式与格式印出的相同
+
+    示例：juesuan export data/jinhua-hrss-dsc-2020 -o tables.xlsx
+
+    每张表一个工作表：表名、编制单位和金额单位行，含合并单元格的表头，数字为数值的各行（两位小数，
+    分隔符与格式相同），列宽，冻结的表头行，A4 打印设置。先检查数据；有任何错误时不写入。
+    `juesuan import` 可读回该工作簿。
+cli-export-dir = 数据文件夹。
+cli-export-output = 要写的工作簿（.xlsx）；已有的文件只在新文件完整写好后才被替换。
+cli-import = 把含九张表的工作簿读成一个新的数据文件夹，然后检查
+cli-import-long = 把含九张表的工作簿读成一个新的数据文件夹，然后检查
+
+    示例：juesuan import tables.xlsx -o data/unit-2020
+          juesuan import 2026年单位预算公开样张.xls -o data/x-2026 --unit 上海市普陀区XX单位
+
+    可读本工具导出的、已公开的公开表工作簿，或上海的样张（xlsx、xls、ods）：每张表按表名找到工作表，
+    按表头文字找到表头，按行次、编码或名称找到每一行；数字按工作表的单位行换算（元 ↔ 万元）。
+    无法定位的单元格以 Sheet!C12 地址报告，并且不写入任何文件（除非 --partial）。每个导入的值都带
+    注明其单元格的注释；表中没有的内容（原因、职责、上年数字）按 `juesuan new` 的方式生成，标为“待填写”。
+cli-import-workbook = 工作簿（.xlsx、.xlsm、.xls、.ods）。
+cli-import-output = 要创建的数据文件夹（新的或空的：不覆盖任何文件）。
+cli-import-form = 格式（默认：工作簿表名所属的格式）。
+cli-import-unit = 单位全称（默认：编制单位行）。
+cli-import-year = 年度（默认：表名所写的年度）。
+cli-import-kind = 单位 或 部门（默认：按表名，否则为 单位）。
+cli-import-partial = 即使有单元格无法定位也写入文件夹（会列出这些单元格；未找到的表留待填写）。
+cli-fill = 把文件夹中由项决定的款、类行和合计行就地写入
+cli-fill-long = 把文件夹中由项决定的款、类行和合计行就地写入
+
+    示例：juesuan fill data/unit-2021
+
+    只需填写表中的项（公开06表为款）：上级科目是其下级之和，合计是各类之和，逐栏计算。fill 写入文件夹
+    未写的每个这样的数字（以及缺少的上级科目行，名称标为“待填写”），保留所有注释，并列出写了什么。
+    与明细不符的已填数字不会被覆盖：会列出来（退出码 1）。
+cli-fill-dir = 数据文件夹。
+cli-fill-dry_run = 只列出将写入的内容，不写入。
+cli-extract = 把 PDF 附带的数据文件写回到一个文件夹。
+cli-extract-long = 把 PDF 附带的数据文件写回到一个文件夹。
+
+    示例：juesuan extract archived.pdf data/restored
+
+    只有用 --standard a-3u（或 1.7、ua-1）生成的 PDF 带有数据；PDF/A-2 不允许附件。用相同的 --standard
+    生成取回的文件夹，得到逐字节相同的 PDF。文件夹不存在则创建；已有的文件从不覆盖（此时不写入任何文件）。
+cli-extract-pdf = 要读取的 PDF。
+cli-extract-dir = 写入文件的文件夹。
