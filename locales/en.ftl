@@ -129,3 +129,29 @@ number-not-decimal = `{ $value }` is not a plain decimal number (write it like 1
 number-too-precise = `{ $value }` has more digits than an exact decimal can hold (at most 28 significant digits)
 number-quoted = figures are written as TOML numbers, not strings: write { $value } without quotes
 number-more-than-cents = `{ $value }` has more than two decimals: the document prints { $shown }, and every rate would be computed from a figure the reader does not see; write { $shown } (or the figure as published)
+
+## Checks (src/validate*.rs)
+
+row-number = row { $row }
+value-is = { $label } is { $value }
+sum-mismatch = { $subject } does not equal { $relation }
+sum-rounding = { $subject } differs from { $relation } by rounding
+sum-expected = expected { $expected } ({ $relation }), found { $found }; difference { $difference }
+sum-within-rounding = within the rounding of { $n } two-decimal figures (at most { $limit }); a larger difference is error[{ $code }]
+suspect-all = all { $n } failed sums
+suspect-some = { $n } of the { $of } failed sums
+suspect = { $would } here would satisfy { $all }: { $label } is likely the wrong figure
+suspect-label = { $would } would make { $all } hold
+suspect-note = one typo breaks every identity its figure is in; the errors below mark the other figures of each
+too-large = { $subject } cannot be checked: its figures are too large to add up
+too-large-note = an exact sum holds at most about 7.9 × 10^28; no figure in 万元 comes near
+exceeds = { $subject } exceeds { $relation }
+exceeds-rounding = { $subject } exceeds { $relation } by rounding
+exceeds-expected = expected at most { $expected } ({ $relation }), found { $found }; excess { $excess }
+exceeds-within-rounding = within the rounding of { $n } two-decimal figures (at most { $limit }); a larger excess is error[part-exceeds-whole]
+negative = { $file } `{ $path }` is negative
+negative-label = negative
+negative-note = expected 0 or more, found { $found }; only { $allowed } may be negative
+placeholder = { $n } value(s) are still marked 待填写
+placeholder-first = the first one
+placeholder-note = replace each placeholder with the figure or text, and remove its 待填写 mark

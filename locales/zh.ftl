@@ -126,6 +126,32 @@ number-too-precise = `{ $value }` 的位数超过精确小数能容纳的范围�
 number-quoted = 数字按 TOML 数字书写，不加引号：请把 { $value } 的引号去掉
 number-more-than-cents = `{ $value }` 超过两位小数：文档印出的是 { $shown }，而各比率会按读者看不到的数字计算；请写 { $shown }（或已公开的数字）
 
+## 检查（src/validate*.rs）
+
+row-number = 第{ $row }行
+value-is = { $label } 为 { $value }
+sum-mismatch = { $subject } 不等于 { $relation }
+sum-rounding = { $subject } 与 { $relation } 因四舍五入而不同
+sum-expected = 应为 { $expected }（{ $relation }），实际为 { $found }；相差 { $difference }
+sum-within-rounding = 在 { $n } 个两位小数数字的四舍五入范围内（最多 { $limit }）；差额更大时为 错误[{ $code }]
+suspect-all = 全部 { $n } 个不成立的合计
+suspect-some = { $of } 个不成立的合计中的 { $n } 个
+suspect = 此处为 { $would } 即可使{ $all }成立：{ $label } 很可能是写错的数字
+suspect-label = 为 { $would } 即可使{ $all }成立
+suspect-note = 一处笔误会使它所在的每个恒等式都不成立；下面的错误标出的是各式中的其他数字
+too-large = 无法检查 { $subject }：数字太大，无法相加
+too-large-note = 精确求和最多约 7.9 × 10^28；以万元计的数字远不会这么大
+exceeds = { $subject } 超过 { $relation }
+exceeds-rounding = { $subject } 因四舍五入而超过 { $relation }
+exceeds-expected = 应不超过 { $expected }（{ $relation }），实际为 { $found }；超出 { $excess }
+exceeds-within-rounding = 在 { $n } 个两位小数数字的四舍五入范围内（最多 { $limit }）；超出更多时为 错误[part-exceeds-whole]
+negative = { $file } 的 `{ $path }` 是负数
+negative-label = 负数
+negative-note = 应为 0 或以上，实际为 { $found }；只有 { $allowed } 可以为负
+placeholder = 还有 { $n } 个值标为“待填写”
+placeholder-first = 第一个
+placeholder-note = 把每个占位值换成数字或文字，并删去“待填写”标记
+
 ## 规则说明（src/rule.rs 每条规则的 what）
 
 rule-data-folder = 数据文件夹存在，且是文件夹

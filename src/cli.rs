@@ -377,7 +377,9 @@ fn localize(command: clap::Command, id: &str, lang: crate::i18n::Lang) -> clap::
     use clap::{Arg, ArgAction};
     let text = |id: &str| crate::i18n::lookup(lang, id, &[]);
     // clap keeps headings as `&'static str` (without its `string` feature): a few words, made once per run.
-    let word = |id: &str| -> &'static str { Box::leak(crate::i18n::message(lang, id, &[]).into_boxed_str()) };
+    let word = |id: &str| -> &'static str {
+        Box::leak(crate::i18n::message(lang, id, &[]).into_boxed_str())
+    };
     let mut command = command
         .help_template(word("cli-template"))
         .subcommand_help_heading(word("cli-commands"))

@@ -57,7 +57,8 @@ const EN: &str = include_str!("../locales/en.ftl");
 const ZH: &str = include_str!("../locales/zh.ftl");
 
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
     BUNDLES[lang as usize].get_or_init(|| {
         let (tag, text) = match lang {
             Lang::En => ("en", EN),
@@ -126,7 +127,9 @@ pub fn ids(lang: Lang) -> Vec<&'static str> {
         .map(|(id, _)| id)
         .filter(|id| {
             id.starts_with(|c: char| c.is_ascii_lowercase())
-                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         })
         .collect()
 }
@@ -172,7 +175,11 @@ mod tests {
             Lang::En
         );
         assert_eq!(
-            from_vars(env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "C")])),
+            from_vars(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "C")
+            ])),
             Lang::Zh
         );
     }

@@ -48,6 +48,26 @@ pub fn juesuan(args: &[&str]) -> Output {
         .expect("run juesuan")
 }
 
+/// Words of serde and Rust that must never reach a user, in any language.
+pub const JARGON: &[&str] = &[
+    "invalid type",
+    "invalid value",
+    "expected u32",
+    "expected i32",
+    "expected u16",
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "invalid length",
+];
+
+/// Asserts that `text` holds none of [`JARGON`].
+pub fn assert_no_jargon(text: &str) {
+    for word in JARGON {
+        assert!(!text.contains(word), "\"{word}\" reached the user:\n{text}");
+    }
+}
+
 pub fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }

@@ -3,7 +3,7 @@
 //! relative paths so that the output does not depend on where the test runs.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::support::*;
 

@@ -11,7 +11,12 @@ use super::{FAILURE, prepare_or_report, rejection_code};
 /// nothing is written, and an existing workbook is left as it was).
 pub fn run(dir: &Path, output: &Path, color: bool) -> ExitCode {
     // The data is checked first, as for a PDF: a workbook of figures that contradict each other is no attachment.
-    if let Err(code) = prepare_or_report(Engine::embedded(), dir, juesuan::tr!("what-workbook"), color) {
+    if let Err(code) = prepare_or_report(
+        Engine::embedded(),
+        dir,
+        juesuan::tr!("what-workbook"),
+        color,
+    ) {
         return code;
     }
     let loaded = match juesuan::load::load(dir) {

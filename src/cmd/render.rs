@@ -68,7 +68,10 @@ pub fn many(
     options: &batch::Options,
 ) -> ExitCode {
     for dir in skipped {
-        eprintln!("{}", note(&tr!("skipping-no-document", dir = dir.display())));
+        eprintln!(
+            "{}",
+            note(&tr!("skipping-no-document", dir = dir.display()))
+        );
     }
     let summary = match batch::run(engine, documents, options) {
         Ok(summary) => summary,

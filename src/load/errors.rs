@@ -71,7 +71,11 @@ pub(super) fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sourc
         let key = span.as_ref().and_then(key_at).unwrap_or_default();
         let mut d = Diagnostic::new(
             Rule::UnknownValue,
-            tr!("toml-unknown-value", key = label(&key), found = format!("\"{found}\"")),
+            tr!(
+                "toml-unknown-value",
+                key = label(&key),
+                found = format!("\"{found}\"")
+            ),
         )
         .in_file(sources.path(id));
         if let Some(span) = span.clone() {
@@ -241,7 +245,9 @@ fn syntax_words(first: &str) -> String {
         m if m.starts_with("invalid inline table") || m.starts_with("unclosed inline table") => {
             "toml-bad-inline-table"
         }
-        m if m.starts_with("invalid number") || m.starts_with("invalid integer") => "toml-bad-literal",
+        m if m.starts_with("invalid number") || m.starts_with("invalid integer") => {
+            "toml-bad-literal"
+        }
         _ => return tr!("toml-parser-said", what = first),
     };
     crate::i18n::message(crate::i18n::current(), id, &[])

@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::{DocumentKind, SectionId};
 use crate::money::{Located, Money, parse_exact};
 use crate::rule::Rule;
+use crate::tr;
 
 impl Validator<'_> {
     /// “三公” counts agree with the money: a 团组 or 辆 where money was spent and none where none was; at least
@@ -250,13 +251,13 @@ impl<D> Validator<'_, D> {
             // Only a literal with a minus sign can be negative: the path is written out for those alone.
             let walked = numbers::visit(text, |path, span| {
                 if text[span.clone()].starts_with('-') {
-                    negatives.push((path.to_string(), span));
+                    negatives.push((path.to_string(), path.for_reader(), span));
                 }
             });
             if walked.is_err() {
                 continue;
             }
-            for (path, span) in negatives {
+            for (path, shown, span) in negatives {
                 let literal = &text[span.clone()];
                 let negative =
                     parse_exact(literal).is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
@@ -267,12 +268,13 @@ impl<D> Validator<'_, D> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::NegativeAmount,
-                            format!("{} `{path}` is negative", section.file()),
+                            tr!("negative", file = section.file(), path = shown),
                         )
-                        .at(id, span.clone(), "negative")
-                        .note(format!(
-                            "expected 0 or more, found {literal}; only {} may be negative",
-                            MAY_BE_NEGATIVE
+                        .at(id, span.clone(), tr!("negative-label"))
+                        .note(tr!(
+                            "negative-note",
+                            found = literal,
+                            allowed = MAY_BE_NEGATIVE
                                 .iter()
                                 .map(|(f, p, _)| format!("{f} `{p}`"))
                                 .collect::<Vec<_>>()
