@@ -170,6 +170,27 @@ negative-note = 应为 0 或以上，实际为 { $found }；只有 { $allowed } 
 placeholder = 还有 { $n } 个值标为“待填写”
 placeholder-first = 第一个
 placeholder-note = 把每个占位值换成数字或文字，并删去“待填写”标记
+relation-sum-lines = 其下各{ $level }之和
+relation-eight-incomes = 八类收入之和
+relation-fund-income = 同一资金的 本年收入 + 年初财政拨款结转和结余
+relation-item-budgets = 其下各项的年初预算数
+relation-sum-columns = { $first } … { $last } 各栏之和
+why-fiscal-part = 财政拨款支出（公开05、08、09表）是全部支出（公开03表）的一部分，逐科目、逐栏
+why-table04-part = 公开04表只统计财政拨款，是公开01表全部资金的一部分
+why-table06-basic = 公开06表只含基本支出；公开07表含基本支出和项目支出
+why-operating-costs = 机关运行经费是一般公共预算基本支出中的公用经费
+why-sme-part = 授予中小企业的合同是全部政府采购的一部分
+why-small-micro = 小微企业属于中小企业
+why-reserved-small-micro = 面向小微企业预留的也是面向中小企业预留的
+why-awarded-reserved = 预留项目中授予的金额是预留金额的一部分
+why-reserved-sme-budget = 面向中小企业预留的部分是政府采购预算的一部分
+why-city-level = 其中：市本级安排资金是项目年度资金总额的一部分
+why-covered = 自评覆盖全部项目支出，部门评价选取的项目在其中
+lists-but = { $here } 列有 { $code }，{ $there } 却没有
+lists-but-note = { $file } 中应有 { $code } 一行，其 { $column } 为 { $value }，实际没有
+implausible-change = 上年{ $what } { $previous }：本年数是它的 { $factor }
+implausible-completion = { $what } { $budget }：完成率为 { $factor }
+implausible-note = 本年数为 { $figure }；已公开的文档中，增减变化和完成率都在 { $limit } 倍之内：这个数字是以万元为单位的吗？是不是写对了？
 
 ## 规则说明（src/rule.rs 每条规则的 what）
 

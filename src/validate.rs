@@ -281,7 +281,7 @@ struct Bound<'a> {
     parts: Vec<Option<Term<'a>>>,
     whole: Vec<Option<Term<'a>>>,
     /// Why the parts belong to the whole, for the note.
-    why: &'static str,
+    why: String,
 }
 
 /// A figure as written: two decimals with separators for rounded figures, every digit for exact ones.

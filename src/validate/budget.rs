@@ -13,6 +13,7 @@ use crate::model::budget::{ClassAmount, SpendLine, UnitKind};
 use crate::model::{BudgetDocument, Text};
 use crate::money::{Money, Yuan};
 use crate::rule::Rule;
+use crate::tr;
 
 const F1: &str = "table01.toml";
 const F4: &str = "table04.toml";
@@ -559,7 +560,7 @@ impl Validator<'_, BudgetDocument> {
                 relation: "政府采购预算".into(),
                 parts: vec![self.term(f, p.reserved_sme.as_ref(), "面向中小企业预留")],
                 whole: vec![total_term],
-                why: "the part reserved for small and medium-sized enterprises is part of the 政府采购预算",
+                why: tr!("why-reserved-sme-budget"),
             });
         }
         let _ = total;
@@ -568,7 +569,7 @@ impl Validator<'_, BudgetDocument> {
             relation: "面向中小企业预留的预算".into(),
             parts: vec![self.term(f, p.reserved_small_micro.as_ref(), "预留给小微企业")],
             whole: vec![self.term(f, p.reserved_sme.as_ref(), "面向中小企业预留")],
-            why: "small and micro enterprises are among the small and medium-sized ones",
+            why: tr!("why-small-micro"),
         });
         // 绩效目标 cover project budgets: at most table 3's 项目支出 (in 万元).
         let t = &d.performance;

@@ -13,10 +13,9 @@ use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::money::Rate;
 use crate::rule::Rule;
+use crate::tr;
 
 /// Why the 部门评价's money is bounded by the self-evaluation's.
-const COVERED: &str =
-    "the self-evaluation covers all 项目支出, so the projects the 部门评价 takes are among them";
 
 impl Validator<'_> {
     pub(super) fn performance(&mut self) {
@@ -74,7 +73,7 @@ impl Validator<'_> {
                             whole,
                             format!("年度资金总额 {column}"),
                         )],
-                        why: "其中：市本级安排资金 is part of the project's 年度资金总额",
+                        why: tr!("why-city-level"),
                     });
                 }
             }
@@ -307,7 +306,7 @@ impl Validator<'_> {
             relation: "共涉及资金 of the self-evaluation".to_string(),
             parts: vec![self.fixed(f, &m.evaluated_general_budget, "部门评价 一般公共预算")],
             whole: vec![self.fixed(f, &m.funds, "共涉及资金")],
-            why: COVERED,
+            why: tr!("why-covered"),
         });
         self.bound(Bound {
             subject_text: "部门评价 政府性基金预算支出".to_string(),
@@ -322,7 +321,7 @@ impl Validator<'_> {
                 m.government_fund_funds.as_ref(),
                 "政府性基金预算项目 资金",
             )],
-            why: COVERED,
+            why: tr!("why-covered"),
         });
         for (funds, table, label, projects) in [
             (
