@@ -195,3 +195,49 @@ lists-but-note = expected a line { $code } in { $file } with { $column } { $valu
 implausible-change = 上年{ $what } { $previous }: this year's figure is { $factor } of it
 implausible-completion = { $what } { $budget }: a completion of { $factor }
 implausible-note = this year's figure is { $figure }; published documents show changes and completion rates within a factor of { $limit }: is this figure in 万元, and is it the right one?
+not-economic-code = `{ $code }` is not an economic classification code
+economic-code-label = expected 3 digits (类) or 5 (款)
+economic-code-note = economic classification codes of 公开06表 look like 301 or 30101
+without-class = { $table } lists { $code } without its parent { $parent }
+parent-above = expected a line { $parent } above this one
+economic-class-note = a 类 line's figure is the sum of its 款 lines
+wrong-panel = { $code } { $name } is listed under { $here }
+belongs-to = belongs to { $there }
+panel-note = 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助; 公用经费 = every other class
+budget-no-item = the budget for { $code } names no 项 of { $table }
+not-an-item = not a 项 (7-digit line) of { $table }
+budget-no-item-note = year-start budgets are given per 项 of 公开05表; the narrative pairs each with its 决算
+fund-items-note = [{ $section }] items are the 项 of { $table }, each with its year-start budget
+missing-budget = 项 { $code } has no year-start budget
+missing-budget-label = no `budget` for this 项
+missing-budget-note = write its budget, or name the year's 预算 in document.toml (budget = "../…") to take it from there
+missing-budget-entry = 项 { $code } { $name } has no year-start budget in explanation.toml
+missing-budget-entry-label = no [[general_budget.items]] entry for this code
+missing-budget-entry-note = the narrative then states its 决算 without a completion rate
+glossary-unknown-code = the glossary explains { $code }, which is not a line of 公开05表
+glossary-unknown-code-label = not in table05.toml
+glossary-unknown-code-note = a glossary code takes its 类/款/项 names from 公开05表
+class-name = { $table } names 类 { $code } `{ $name }`
+expected-value = expected { $value }
+this-class = this 类
+class-name-note = expected `{ $standard }` (the form's name), found `{ $name }`
+code-two-names = { $table } names { $code } `{ $name }`, { $first_table } `{ $first_name }`
+code-two-names-note = expected `{ $first_name }` (as { $first_table } names it), found `{ $name }`; a code has one name
+parent-note = a { $child } is listed under its { $parent }, whose figures are the sum of its lines
+function-code-class-only = 3 digits: this table lists 类 only
+function-code-lengths = 3 digits (类), 5 (款) or 7 (项)
+not-function-code = `{ $code }` is not a function classification code of { $table }
+function-code-note = found { $n } character(s); a code is written as digits only, e.g. 2080108
+unknown-class = { $table } lists 类 { $code }, which the { $form } form does not have
+unknown-class-label = unknown 类
+unknown-class-note = the { $form } form prints the 类 { $classes }; a figure under another code would not be printed
+duplicate = { $table } lists the { $what -> 
+        [budget] 项 budget
+       *[other] { $what }
+    } { $key } twice
+duplicate-again = listed again here
+duplicate-first = first listed here
+duplicate-note = expected each { $what -> 
+        [budget] 项 budget
+       *[other] { $what }
+    } once; its figures would be counted twice

@@ -191,6 +191,58 @@ lists-but-note = { $file } 中应有 { $code } 一行，其 { $column } 为 { $v
 implausible-change = 上年{ $what } { $previous }：本年数是它的 { $factor }
 implausible-completion = { $what } { $budget }：完成率为 { $factor }
 implausible-note = 本年数为 { $figure }；已公开的文档中，增减变化和完成率都在 { $limit } 倍之内：这个数字是以万元为单位的吗？是不是写对了？
+not-economic-code = `{ $code }` 不是经济分类科目编码
+economic-code-label = 应为 3 位（类）或 5 位（款）数字
+economic-code-note = 公开06表的经济分类科目编码形如 301 或 30101
+without-class = { $table } 列有 { $code }，却没有其上级 { $parent }
+parent-above = 这一行之上应有 { $parent } 一行
+economic-class-note = 类的数字是其下各款之和
+wrong-panel = { $code } { $name } 列在了{ $here }下
+belongs-to = 属于{ $there }
+panel-note = 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助；公用经费 = 其他各类
+budget-no-item = { $code } 的预算数对应的不是{ $table }中的项
+not-an-item = 不是{ $table }中的项（7 位编码的行）
+budget-no-item-note = 年初预算数按公开05表的项填写；叙述中与各项的决算数配对
+fund-items-note = [{ $section }] 的条目是{ $table }中的项，各有其年初预算数
+missing-budget = 项 { $code } 没有年初预算数
+missing-budget-label = 这个项没有 `budget`
+missing-budget-note = 请填写其预算数，或在 document.toml 中写明当年的预算（budget = "../…"），从那里取数
+missing-budget-entry = 项 { $code } { $name } 在 explanation.toml 中没有年初预算数
+missing-budget-entry-label = 这个编码没有 [[general_budget.items]] 条目
+missing-budget-entry-note = 叙述中只写其决算数，不写完成率
+glossary-unknown-code = 名词解释解释了 { $code }，但它不是公开05表中的科目
+glossary-unknown-code-label = table05.toml 中没有
+glossary-unknown-code-note = 名词解释的编码从公开05表取其类/款/项名称
+class-name = { $table } 中类 { $code } 的名称是 `{ $name }`
+expected-value = 应为 { $value }
+this-class = 这个类
+class-name-note = 应为 `{ $standard }`（格式中的名称），实际是 `{ $name }`
+code-two-names = { $table } 中 { $code } 的名称是 `{ $name }`，{ $first_table } 中是 `{ $first_name }`
+code-two-names-note = 应为 `{ $first_name }`（与{ $first_table }相同），实际是 `{ $name }`；一个编码只有一个名称
+parent-note = { $child }列在其{ $parent }之下，{ $parent }的数字是其下各行之和
+function-code-class-only = 3 位数字：这张表只列类
+function-code-lengths = 3 位（类）、5 位（款）或 7 位（项）数字
+not-function-code = `{ $code }` 不是{ $table }的功能分类科目编码
+function-code-note = 实际有 { $n } 个字符；编码只写数字，如 2080108
+unknown-class = { $table } 列有类 { $code }，但格式 { $form } 没有这个类
+unknown-class-label = 未知的类
+unknown-class-note = 格式 { $form } 印出的类为 { $classes }；其他编码下的数字不会印出
+duplicate = { $table } 中{ $what -> 
+        [budget] 项目预算
+        [line] 科目
+        [code] 编码
+        [term] 名词
+       *[other] { $what }
+    } { $key } 列了两次
+duplicate-again = 这里又列了一次
+duplicate-first = 第一次列在这里
+duplicate-note = 每个{ $what -> 
+        [budget] 项目预算
+        [line] 科目
+        [code] 编码
+        [term] 名词
+       *[other] { $what }
+    }只应列一次；否则其数字会被算两次
 
 ## 规则说明（src/rule.rs 每条规则的 what）
 
