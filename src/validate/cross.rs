@@ -466,7 +466,7 @@ impl Validator<'_> {
             relation: "授予中小企业合同金额".to_string(),
             parts: vec![self.term(fp, p.small_micro.as_ref(), "小微企业")],
             whole: vec![self.term(fp, p.sme.as_ref(), "中小企业")],
-            why: tr!("why-small-micro"),
+            why: tr!("why-small-micro-sme"),
         });
         // The amounts reserved for and awarded to 中小企业 (the Shanghai form's wording).
         for (part, part_what, whole, whole_what, why) in [
