@@ -53,14 +53,21 @@ import-read = read { $figures } figure(s) of { $tables } table(s) for { $unit } 
 import-others = , { $n } other error(s)
 import-refused = nothing written: correct the cells above in the workbook (or import with --partial and complete the folder by hand)
 import-wrote = wrote { $files } files to { $dir } ({ $tables } table(s) from the workbook; the rest to fill in, marked 待填写)
-export-wrote = wrote { $path } ({ $sheets } sheet(s))
+export-wrote = wrote { $path } ({ $tables } tables, { $bytes } bytes)
 no-workbook-written = no workbook written
 extract-wrote = wrote { $path }
 schema-wrote = wrote { $n } schemas to { $dir }
+extract-schemas-wrote = wrote { $n } schema(s) to { $dir }
 fonts-families = font families:
 fonts-styles = styles:
 fonts-also = (also { $names })
 fonts-cannot-read = cannot read { $path }: { $why }
+last-year-unreadable = last year's folder { $dir } cannot be read; nothing written
+new-wrote = wrote { $files } files to { $dir } (the section files, and their schemas in { $schemas })
+new-next = next: fill in the values marked 待填写, then run `juesuan check { $dir }`
+preview-wrote = wrote { $pages } page(s) to { $dir }
+fonts-embedded = embedded
+fonts-stand-in = (embedded stand-in; official: { $official })
 
 ## Reading the files (load)
 

@@ -53,14 +53,21 @@ import-read = 读取了 { $unit } { $year }年（{ $kind }，格式 { $form }）
 import-others = ，另有 { $n } 个错误
 import-refused = 未写入任何文件：请在工作簿中改正上面的单元格（或用 --partial 导入，再手工补全文件夹）
 import-wrote = 已写入 { $files } 个文件到 { $dir }（{ $tables } 张表来自工作簿；其余待填写，标为“待填写”）
-export-wrote = 已写入 { $path }（{ $sheets } 张工作表）
+export-wrote = 已写入 { $path }（{ $tables } 张表，{ $bytes } 字节）
 no-workbook-written = 未写入工作簿
 extract-wrote = 已写入 { $path }
 schema-wrote = 已写入 { $n } 个 schema 到 { $dir }
+extract-schemas-wrote = 已写入 { $n } 个 schema 到 { $dir }
 fonts-families = 字体：
 fonts-styles = 样式：
 fonts-also = （又名 { $names }）
 fonts-cannot-read = 无法读取 { $path }：{ $why }
+last-year-unreadable = 无法读取上年的文件夹 { $dir }；未写入任何文件
+new-wrote = 已写入 { $files } 个文件到 { $dir }（各数据文件，及其 schema 在 { $schemas } 中）
+new-next = 下一步：填写标为“待填写”的值，然后运行 `juesuan check { $dir }`
+preview-wrote = 已写入 { $pages } 页到 { $dir }
+fonts-embedded = 内嵌
+fonts-stand-in = （内嵌的替代字体；正式字体：{ $official }）
 
 ## 读取文件
 

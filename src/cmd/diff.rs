@@ -15,7 +15,7 @@ pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
                 Format::Json => match serde_json::to_string(&changes) {
                     Ok(json) => println!("{json}"),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("{}", super::error(&e));
                         return ExitCode::from(FAILURE);
                     }
                 },
@@ -27,7 +27,7 @@ pub fn run(old: &Path, new: &Path, format: Format) -> ExitCode {
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", super::error(&e));
             ExitCode::from(FAILURE)
         }
     }

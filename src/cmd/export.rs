@@ -29,19 +29,23 @@ pub fn run(dir: &Path, output: &Path, color: bool) -> ExitCode {
     let bytes = match juesuan::workbook::export::workbook(&loaded.doc, &loaded.form) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("error: {e}\nno workbook written");
+            eprintln!("{}\n{}", super::error(&e), juesuan::tr!("no-workbook-written"));
             return ExitCode::from(FAILURE);
         }
     };
     if let Err(e) = juesuan::write::write_atomic(output, &bytes) {
-        eprintln!("error: {e}");
+        eprintln!("{}", super::error(&e));
         return ExitCode::from(FAILURE);
     }
     let tables = loaded.form.tables_of(*loaded.doc.info().kind).count();
     eprintln!(
-        "wrote {} ({tables} tables, {} bytes)",
-        output.display(),
-        bytes.len()
+        "{}",
+        juesuan::tr!(
+            "export-wrote",
+            path = output.display(),
+            tables = tables,
+            bytes = bytes.len()
+        )
     );
     ExitCode::SUCCESS
 }

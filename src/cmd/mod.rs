@@ -32,6 +32,12 @@ pub fn warning(text: &dyn std::fmt::Display) -> String {
     tr!("line-warning", text = text)
 }
 
+/// `text` padded to `width` columns by display width: a Chinese character takes two.
+pub fn pad(text: &str, width: usize) -> String {
+    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
 /// "note: …" in the user's language.
 pub fn note(text: &dyn std::fmt::Display) -> String {
     tr!("line-note", text = text)

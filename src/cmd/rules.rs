@@ -9,16 +9,10 @@ pub fn run() -> ExitCode {
         println!(
             "{:<18} {} {} {}",
             rule.code(),
-            pad(&rule.severity().word(), 7),
-            pad(&rule.stage().word_here(), 5),
+            super::pad(&rule.severity().word(), 7),
+            super::pad(&rule.stage().word_here(), 5),
             rule.what_here()
         );
     }
     ExitCode::SUCCESS
-}
-
-/// `text` padded to `width` columns, a Chinese character taking two.
-fn pad(text: &str, width: usize) -> String {
-    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
 }
