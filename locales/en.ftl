@@ -309,6 +309,21 @@ problems-found-label = { $n } found
 problems-note = expected at most { $found } (the problems found), found { $handled }
 average-score = an average score of { $score } points
 above-100 = above 100
+not-economic-code-of = `{ $code }` is not an economic classification code of { $table }
+economic-code-digits = a code is written as digits only, 类 and 款 joined, e.g. 30101
+relation-sum-classes = the sum of its 类
+costs-equal = 公开09表 机关运行经费 equals 公开08表 公用经费, but does not
+costs-at-most = 公开09表 机关运行经费 is at most 公开08表 公用经费, but does not
+costs-all-administrative = 机关运行经费 is the 公用经费 of 行政单位 and 参公单位; every unit of this 部门 is one (overview.toml)
+costs-part = 机关运行经费 is the 公用经费 of 行政单位 and 参公单位, part of all the 公用经费
+costs-note = expected { $expected } (公用经费 in 万元, rounded), found { $found }
+targets-over-projects = the 项目预算资金 of the projects with 绩效目标 exceeds the 项目支出 of 公开03表
+explains-no-item = 预算编制说明 explains { $code }, which is no 项 of 公开05表, 06表 or 07表
+no-such-item = no such 项
+explains-no-item-note = expected the 7-digit code of a 项 line of the 一般公共预算, 政府性基金 or 国有资本经营预算 table; its amount is that line's
+item-unexplained = 预算编制说明 does not explain the 项 { $code } { $name }
+item-unexplained-label = not in explanation.toml's items
+item-unexplained-note = the 财政拨款支出主要内容 lists every 项 of 财政拨款 spending, with what it is for
 duplicate-note = expected each { $what -> 
         [budget] 项 budget
        *[other] { $what }

@@ -308,6 +308,21 @@ problems-found-label = 发现 { $n } 个
 problems-note = 应不超过 { $found }（发现的问题数），实际为 { $handled }
 average-score = 平均得分为 { $score } 分
 above-100 = 超过 100
+not-economic-code-of = `{ $code }` 不是{ $table }的经济分类科目编码
+economic-code-digits = 编码只写数字，类与款连写，如 30101
+relation-sum-classes = 其下各类之和
+costs-equal = 公开09表的机关运行经费应等于公开08表的公用经费，实际不等
+costs-at-most = 公开09表的机关运行经费应不超过公开08表的公用经费，实际超过
+costs-all-administrative = 机关运行经费是行政单位和参公单位的公用经费；本部门的每个单位都是（overview.toml）
+costs-part = 机关运行经费是行政单位和参公单位的公用经费，是全部公用经费的一部分
+costs-note = 应为 { $expected }（公用经费，以万元计，四舍五入），实际为 { $found }
+targets-over-projects = 有绩效目标的项目的项目预算资金超过了公开03表的项目支出
+explains-no-item = 预算编制说明解释了 { $code }，但它不是公开05表、06表或07表中的项
+no-such-item = 没有这个项
+explains-no-item-note = 应为一般公共预算、政府性基金或国有资本经营预算表中某个项的 7 位编码；其金额即该行的金额
+item-unexplained = 预算编制说明没有解释项 { $code } { $name }
+item-unexplained-label = 不在 explanation.toml 的 items 中
+item-unexplained-note = 财政拨款支出主要内容列出财政拨款支出的每个项及其用途
 duplicate-note = 每个{ $what -> 
         [budget] 项目预算
         [line] 科目
