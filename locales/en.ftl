@@ -328,3 +328,24 @@ duplicate-note = expected each { $what ->
         [budget] 项 budget
        *[other] { $what }
     } once; its figures would be counted twice
+
+## Linked 预算 (src/link.rs)
+
+link-no-use = `{ $key }` names a folder, but a { $kind } has no use for it
+link-not-read = not read
+link-no-use-note = a 决算 names its year's 预算 with `budget`; a 预算 names last year's 预算 with `previous_budget`
+link-unreadable = the 预算 named by `{ $key }` cannot be read
+link-unreadable-note = it has { $n } error(s); run `juesuan check { $dir }` to see them
+link-not-budget = `{ $key }` names a 决算, not a 预算
+link-is-final = { $dir } is a 决算
+link-not-budget-note = name the folder of a 预算公开 (its form is a 预算 form)
+link-year = `{ $key }` names the { $year } 预算, not the { $expected } one
+link-year-label = a { $year } 预算
+link-year-note = expected the 预算 of { $expected }
+link-unit = `{ $key }` names another unit's 预算
+link-unit-label = the 预算 of { $unit }
+link-unit-note = this document is { $unit }'s; name the folder of its own 预算
+link-disagrees = { $what } does not agree with the 预算 it names
+link-here = { $value }万元 here
+link-in-budget = { $value } in the 预算
+link-disagrees-note = expected { $expected } (the 预算's figure), found { $found }; correct one of them, or leave this one out to take the 预算's

@@ -331,6 +331,27 @@ duplicate-note = 每个{ $what ->
        *[other] { $what }
     }只应列一次；否则其数字会被算两次
 
+## 关联的预算（src/link.rs）
+
+link-no-use = `{ $key }` 写了一个文件夹，但{ $kind }用不到它
+link-not-read = 未读取
+link-no-use-note = 决算用 `budget` 写明当年的预算；预算用 `previous_budget` 写明上年的预算
+link-unreadable = 无法读取 `{ $key }` 写明的预算
+link-unreadable-note = 它有 { $n } 个错误；运行 `juesuan check { $dir }` 查看
+link-not-budget = `{ $key }` 写的是决算，不是预算
+link-is-final = { $dir } 是决算
+link-not-budget-note = 请写预算公开的文件夹（其格式是预算格式）
+link-year = `{ $key }` 写的是 { $year } 年的预算，不是 { $expected } 年的
+link-year-label = { $year } 年的预算
+link-year-note = 应为 { $expected } 年的预算
+link-unit = `{ $key }` 写的是其他单位的预算
+link-unit-label = { $unit } 的预算
+link-unit-note = 本文档是 { $unit } 的；请写其自己的预算文件夹
+link-disagrees = { $what } 与所写的预算不一致
+link-here = 此处为 { $value }万元
+link-in-budget = 预算中为 { $value }
+link-disagrees-note = 应为 { $expected }（预算中的数字），实际为 { $found }；改正其中一个，或删去此处的数字以取预算中的
+
 ## 规则说明（src/rule.rs 每条规则的 what）
 
 rule-data-folder = 数据文件夹存在，且是文件夹

@@ -65,10 +65,10 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     Rule::BudgetLink,
-                    format!("`{}` names a folder, but a {} has no use for it", kind.key(), loaded.doc.kind().word()),
+                    crate::tr!("link-no-use", key = kind.key(), kind = loaded.doc.kind().word()),
                 )
-                .at(doc_file, path.span.clone(), "not read")
-                .note("a 决算 names its year's 预算 with `budget`; a 预算 names last year's 预算 with `previous_budget`"),
+                .at(doc_file, path.span.clone(), crate::tr!("link-not-read"))
+                .note(crate::tr!("link-no-use-note")),
             );
             continue;
         }
@@ -80,13 +80,10 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
                 linked.diagnostics.push(
                     Diagnostic::new(
                         Rule::BudgetLink,
-                        format!("the 预算 named by `{}` cannot be read", kind.key()),
+                        crate::tr!("link-unreadable", key = kind.key()),
                     )
                     .at(doc_file, path.span.clone(), format!("{}", dir.display()))
-                    .note(format!(
-                        "it has {n} error(s); run `juesuan check {}` to see them",
-                        dir.display()
-                    )),
+                    .note(crate::tr!("link-unreadable-note", n = n, dir = dir.display())),
                 );
                 continue;
             }
@@ -95,14 +92,14 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     Rule::BudgetLink,
-                    format!("`{}` names a 决算, not a 预算", kind.key()),
+                    crate::tr!("link-not-budget", key = kind.key()),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("{} is a 决算", dir.display()),
+                    crate::tr!("link-is-final", dir = dir.display()),
                 )
-                .note("name the folder of a 预算公开 (its form is a 预算 form)"),
+                .note(crate::tr!("link-not-budget-note")),
             );
             continue;
         };
@@ -111,18 +108,19 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     Rule::BudgetLink,
-                    format!(
-                        "`{}` names the {} 预算, not the {expected_year} one",
-                        kind.key(),
-                        *budget.document.year
+                    crate::tr!(
+                        "link-year",
+                        key = kind.key(),
+                        year = *budget.document.year,
+                        expected = expected_year
                     ),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("a {} 预算", *budget.document.year),
+                    crate::tr!("link-year-label", year = *budget.document.year),
                 )
-                .note(format!("expected the 预算 of {expected_year}")),
+                .note(crate::tr!("link-year-note", expected = expected_year)),
             );
             continue;
         }
@@ -130,17 +128,14 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     Rule::BudgetLink,
-                    format!("`{}` names another unit's 预算", kind.key()),
+                    crate::tr!("link-unit", key = kind.key()),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("the 预算 of {}", budget.document.unit.value),
+                    crate::tr!("link-unit-label", unit = &budget.document.unit.value),
                 )
-                .note(format!(
-                    "this document is {}'s; name the folder of its own 预算",
-                    info.unit.value
-                )),
+                .note(crate::tr!("link-unit-note", unit = &info.unit.value)),
             );
             continue;
         }
@@ -227,23 +222,29 @@ impl Filler<'_> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::BudgetLink,
-                        format!("{} does not agree with the 预算 it names", here.what),
+                        crate::tr!("link-disagrees", what = &here.what),
                     )
-                    .at(here.file, stated.span.clone(), format!("{}万元 here", stated.amount.display()))
+                    .at(
+                        here.file,
+                        stated.span.clone(),
+                        crate::tr!("link-here", value = stated.amount.display()),
+                    )
                     .also(
                         id,
                         source.span.clone(),
                         if in_yuan {
-                            format!("{}元 = {}万元 in the 预算", source.amount.display(), value.display())
+                            crate::tr!(
+                                "link-in-budget",
+                                value = format!("{}元 = {}万元", source.amount.display(), value.display())
+                            )
                         } else {
-                            format!("{}万元 in the 预算", value.display())
+                            crate::tr!("link-in-budget", value = format!("{}万元", value.display()))
                         },
                     )
-                    .note(format!(
-                        "expected {} (the 预算's figure), found {}; correct one of them, or leave this one out to take \
-                         the 预算's",
-                        value.display(),
-                        stated.amount.display()
+                    .note(crate::tr!(
+                        "link-disagrees-note",
+                        expected = value.display(),
+                        found = stated.amount.display()
                     )),
                 );
             }
