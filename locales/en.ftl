@@ -349,3 +349,14 @@ link-disagrees = { $what } does not agree with the 预算 it names
 link-here = { $value }万元 here
 link-in-budget = { $value } in the 预算
 link-disagrees-note = expected { $expected } (the 预算's figure), found { $found }; correct one of them, or leave this one out to take the 预算's
+
+## Fonts and glyphs
+
+no-glyph = the character “{ $char }” ({ $code }) has no glyph in { $fonts }
+no-glyph-label = { $code } is not in { $font }
+no-glyph-more = it occurs { $n } more time(s) in { $path }
+no-glyph-note = replace the character, or add a font that has it (--font-path, [fonts] in document.toml)
+no-glyph-left-out = { $n } more character(s) have no glyph; only the first { $max } are shown
+font-substituted = { $style }: the font “{ $font }” is not available; the embedded { $embedded } draws the style instead
+font-substituted-label = substituted by { $embedded }
+font-substituted-note = add the folder holding the font file with --font-path; `juesuan fonts` lists the families available

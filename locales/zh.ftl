@@ -352,6 +352,17 @@ link-here = 此处为 { $value }万元
 link-in-budget = 预算中为 { $value }
 link-disagrees-note = 应为 { $expected }（预算中的数字），实际为 { $found }；改正其中一个，或删去此处的数字以取预算中的
 
+## 字体和字形
+
+no-glyph = 字符“{ $char }”（{ $code }）在 { $fonts } 中没有字形
+no-glyph-label = { $font } 中没有 { $code }
+no-glyph-more = 它在 { $path } 中还出现了 { $n } 次
+no-glyph-note = 请替换这个字符，或加入有这个字的字体（--font-path，document.toml 中的 [fonts]）
+no-glyph-left-out = 另有 { $n } 个字符没有字形；只显示前 { $max } 个
+font-substituted = { $style }：字体“{ $font }”不可用；改由内嵌的 { $embedded } 绘制该样式
+font-substituted-label = 由 { $embedded } 代替
+font-substituted-note = 用 --font-path 加入字体文件所在的文件夹；`juesuan fonts` 列出可用的字体
+
 ## 规则说明（src/rule.rs 每条规则的 what）
 
 rule-data-folder = 数据文件夹存在，且是文件夹
