@@ -156,18 +156,10 @@ fn main() -> ExitCode {
         }
         Command::Schema { out, form } => cmd::schema::run(out.as_deref(), form.as_deref()),
         Command::Completions { shell } => {
-            use std::io::Write;
             let mut script = Vec::new();
             // The descriptions a shell shows beside each command and option, in the user's language.
             clap_complete::generate(shell, &mut juesuan::cli::command(), "juesuan", &mut script);
-            // `juesuan completions bash | head` closes the pipe early: that is the reader's choice, not an error.
-            match std::io::stdout().write_all(&script) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("{}", cmd::error(&e));
-                    ExitCode::from(cmd::FAILURE)
-                }
-                _ => ExitCode::SUCCESS,
-            }
+            cmd::write_stdout(&script)
         }
         Command::Preview {
             dir,

@@ -32,6 +32,19 @@ pub fn warning(text: &dyn std::fmt::Display) -> String {
     tr!("line-warning", text = text)
 }
 
+/// Writes `bytes` to stdout. `juesuan rules | head` closes the pipe early: that is the reader's choice, not an
+/// error.
+pub fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("{}", error(&e));
+            ExitCode::from(FAILURE)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 /// `text` padded to `width` columns by display width: a Chinese character takes two.
 pub fn pad(text: &str, width: usize) -> String {
     let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();

@@ -5,14 +5,15 @@ use std::process::ExitCode;
 use juesuan::rule::Rule;
 
 pub fn run() -> ExitCode {
+    let mut list = String::new();
     for rule in Rule::ALL {
-        println!(
-            "{:<18} {} {} {}",
+        list += &format!(
+            "{:<18} {} {} {}\n",
             rule.code(),
             super::pad(&rule.severity().word(), 7),
             super::pad(&rule.stage().word_here(), 5),
             rule.what_here()
         );
     }
-    ExitCode::SUCCESS
+    super::write_stdout(list.as_bytes())
 }
