@@ -65,7 +65,11 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     Rule::BudgetLink,
-                    crate::tr!("link-no-use", key = kind.key(), kind = loaded.doc.kind().word()),
+                    crate::tr!(
+                        "link-no-use",
+                        key = kind.key(),
+                        kind = loaded.doc.kind().word()
+                    ),
                 )
                 .at(doc_file, path.span.clone(), crate::tr!("link-not-read"))
                 .note(crate::tr!("link-no-use-note")),
@@ -83,7 +87,11 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
                         crate::tr!("link-unreadable", key = kind.key()),
                     )
                     .at(doc_file, path.span.clone(), format!("{}", dir.display()))
-                    .note(crate::tr!("link-unreadable-note", n = n, dir = dir.display())),
+                    .note(crate::tr!(
+                        "link-unreadable-note",
+                        n = n,
+                        dir = dir.display()
+                    )),
                 );
                 continue;
             }
@@ -126,16 +134,13 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
         }
         if budget.document.unit.value != info.unit.value {
             linked.diagnostics.push(
-                Diagnostic::new(
-                    Rule::BudgetLink,
-                    crate::tr!("link-unit", key = kind.key()),
-                )
-                .at(
-                    doc_file,
-                    path.span.clone(),
-                    crate::tr!("link-unit-label", unit = &budget.document.unit.value),
-                )
-                .note(crate::tr!("link-unit-note", unit = &info.unit.value)),
+                Diagnostic::new(Rule::BudgetLink, crate::tr!("link-unit", key = kind.key()))
+                    .at(
+                        doc_file,
+                        path.span.clone(),
+                        crate::tr!("link-unit-label", unit = &budget.document.unit.value),
+                    )
+                    .note(crate::tr!("link-unit-note", unit = &info.unit.value)),
             );
             continue;
         }
@@ -235,7 +240,11 @@ impl Filler<'_> {
                         if in_yuan {
                             crate::tr!(
                                 "link-in-budget",
-                                value = format!("{}元 = {}万元", source.amount.display(), value.display())
+                                value = format!(
+                                    "{}元 = {}万元",
+                                    source.amount.display(),
+                                    value.display()
+                                )
                             )
                         } else {
                             crate::tr!("link-in-budget", value = format!("{}万元", value.display()))

@@ -277,12 +277,9 @@ impl Reader {
             .filter_map(Form::get)
             .map(|f| format!("{} ({}, {})", f.id, f.name, f.year_range()))
             .collect();
-        let mut d = Diagnostic::new(
-            Rule::UnknownForm,
-            tr!("no-such-form", name = &name.value),
-        )
-        .at(file, name.span.clone(), tr!("unknown-form-label"))
-        .note(tr!("forms-are", forms = known.join("; ")));
+        let mut d = Diagnostic::new(Rule::UnknownForm, tr!("no-such-form", name = &name.value))
+            .at(file, name.span.clone(), tr!("unknown-form-label"))
+            .note(tr!("forms-are", forms = known.join("; ")));
         if let Some(close) = closest(&name.value, Form::ids()) {
             d = d.note(tr!("did-you-mean", name = close));
         }
@@ -356,11 +353,7 @@ fn form_year(form: &Form, info: &DocumentInfo, file: FileId) -> Diagnostic {
             .filter_map(Form::get)
             .map(|f| format!("{} ({})", f.id, f.year_range()))
             .collect();
-        d.note(tr!(
-            "form-year-none",
-            year = year,
-            forms = all.join(", ")
-        ))
+        d.note(tr!("form-year-none", year = year, forms = all.join(", ")))
     } else {
         d.note(tr!(
             "form-year-covering",
@@ -416,10 +409,7 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
     };
     if !target_meta.is_file() {
         // A folder, a FIFO or a device named like a section: reading it would fail or never end.
-        return fail(
-            Rule::Io,
-            tr!("not-regular-file", path = path.display()),
-        );
+        return fail(Rule::Io, tr!("not-regular-file", path = path.display()));
     }
     if target_meta.len() > MAX_FILE_BYTES {
         return Err(too_large(path, target_meta.len()));
@@ -456,7 +446,12 @@ fn decode_text(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let mut d = Diagnostic::new(
                 Rule::InvalidUtf8,
                 if gbk {
-                    tr!("not-utf8-gbk", path = path.display(), line = line, col = col)
+                    tr!(
+                        "not-utf8-gbk",
+                        path = path.display(),
+                        line = line,
+                        col = col
+                    )
                 } else {
                     tr!("not-utf8", path = path.display(), line = line, col = col)
                 },
@@ -542,13 +537,11 @@ fn text_limits(
             ),
         );
         if let Some((n, id)) = largest {
-            d = d
-                .in_file(sources.path(id))
-                .note(tr!(
-                    "document-too-long-note",
-                    path = sources.path(id).display(),
-                    n = n
-                ));
+            d = d.in_file(sources.path(id)).note(tr!(
+                "document-too-long-note",
+                path = sources.path(id).display(),
+                n = n
+            ));
         }
         found.push(d);
     }
@@ -653,8 +646,7 @@ fn unknown_file(dir: &Path, name: &str, sections: &[SectionId], form: Option<&Fo
         Some(f) => tr!("unknown-file-of-form", name = name, form = &f.id),
         None => tr!("unknown-file", name = name),
     };
-    let mut d = Diagnostic::new(Rule::UnknownFile, message)
-    .in_file(&dir.join(name));
+    let mut d = Diagnostic::new(Rule::UnknownFile, message).in_file(&dir.join(name));
     if let Some(close) = closest(name, sections.iter().map(|s| s.file())) {
         d = d.note(tr!("did-you-mean-file", name = close));
     }

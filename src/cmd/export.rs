@@ -29,7 +29,11 @@ pub fn run(dir: &Path, output: &Path, color: bool) -> ExitCode {
     let bytes = match juesuan::workbook::export::workbook(&loaded.doc, &loaded.form) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("{}\n{}", super::error(&e), juesuan::tr!("no-workbook-written"));
+            eprintln!(
+                "{}\n{}",
+                super::error(&e),
+                juesuan::tr!("no-workbook-written")
+            );
             return ExitCode::from(FAILURE);
         }
     };

@@ -21,7 +21,10 @@ pub fn run(
         Some(Err(rejected)) => {
             print_diagnostics(&rejected.diagnostics, &rejected.sources, color);
             let folder = from.map_or(String::new(), |f| f.display().to_string());
-            eprintln!("{}", super::error(&tr!("last-year-unreadable", dir = folder)));
+            eprintln!(
+                "{}",
+                super::error(&tr!("last-year-unreadable", dir = folder))
+            );
             return ExitCode::from(rejection_code(&rejected.diagnostics));
         }
     };

@@ -94,7 +94,11 @@ impl Validator<'_, BudgetDocument> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::CodeShape,
-                        tr!("not-economic-code-of", code = &code.value, table = "公开08表"),
+                        tr!(
+                            "not-economic-code-of",
+                            code = &code.value,
+                            table = "公开08表"
+                        ),
                     )
                     .at(id, code.span.clone(), tr!("economic-code-label"))
                     .note(tr!("economic-code-digits")),
@@ -508,26 +512,35 @@ impl Validator<'_, BudgetDocument> {
             return;
         }
         self.out.push(
-            Diagnostic::new(
-                rule,
-                relation,
-            )
-            .at(
-                self.file(F9),
-                costs.span.clone(),
-                tr!("value-is", label = "机关运行经费", value = format!("{}万元", found.display())),
-            )
-            .also(self.file("table08.toml"), public.span.clone(), format!("公用经费 {}元 = {}万元", public.amount.display(), public_wan.display()))
-            .note(if all_administrative {
-                tr!("costs-all-administrative")
-            } else {
-                tr!("costs-part")
-            })
-            .note(tr!(
-                "costs-note",
-                expected = public_wan.display(),
-                found = found.display()
-            )),
+            Diagnostic::new(rule, relation)
+                .at(
+                    self.file(F9),
+                    costs.span.clone(),
+                    tr!(
+                        "value-is",
+                        label = "机关运行经费",
+                        value = format!("{}万元", found.display())
+                    ),
+                )
+                .also(
+                    self.file("table08.toml"),
+                    public.span.clone(),
+                    format!(
+                        "公用经费 {}元 = {}万元",
+                        public.amount.display(),
+                        public_wan.display()
+                    ),
+                )
+                .note(if all_administrative {
+                    tr!("costs-all-administrative")
+                } else {
+                    tr!("costs-part")
+                })
+                .note(tr!(
+                    "costs-note",
+                    expected = public_wan.display(),
+                    found = found.display()
+                )),
         );
     }
 
@@ -579,17 +592,26 @@ impl Validator<'_, BudgetDocument> {
             let limit = project.wan().rounded();
             if t.amount.amount.decimal() > limit.decimal() {
                 self.out.push(
-                    Diagnostic::new(
-                        Rule::PartExceedsWhole,
-                        tr!("targets-over-projects"),
-                    )
-                    .at(self.file("performance.toml"), t.amount.span.clone(), format!("{}万元", t.amount.amount.display()))
-                    .also(self.file("table03.toml"), project.span.clone(), format!("项目支出 {}元 = {}万元", project.amount.display(), limit.display()))
-                    .note(tr!(
-                        "at-most-found",
-                        most = format!("{}万元", limit.display()),
-                        found = format!("{}万元", t.amount.amount.display())
-                    )),
+                    Diagnostic::new(Rule::PartExceedsWhole, tr!("targets-over-projects"))
+                        .at(
+                            self.file("performance.toml"),
+                            t.amount.span.clone(),
+                            format!("{}万元", t.amount.amount.display()),
+                        )
+                        .also(
+                            self.file("table03.toml"),
+                            project.span.clone(),
+                            format!(
+                                "项目支出 {}元 = {}万元",
+                                project.amount.display(),
+                                limit.display()
+                            ),
+                        )
+                        .note(tr!(
+                            "at-most-found",
+                            most = format!("{}万元", limit.display()),
+                            found = format!("{}万元", t.amount.amount.display())
+                        )),
                 );
             }
         }
@@ -638,9 +660,17 @@ impl Validator<'_, BudgetDocument> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::MissingBudget,
-                        tr!("item-unexplained", code = &line.code.value, name = &line.name.value),
+                        tr!(
+                            "item-unexplained",
+                            code = &line.code.value,
+                            name = &line.name.value
+                        ),
                     )
-                    .at(self.file(file), line.code.span.clone(), tr!("item-unexplained-label"))
+                    .at(
+                        self.file(file),
+                        line.code.span.clone(),
+                        tr!("item-unexplained-label"),
+                    )
                     .note(tr!("item-unexplained-note")),
                 );
             }

@@ -65,12 +65,9 @@ impl Validator<'_> {
                 all.push(&line.code);
                 if !(matches!(c.len(), 3 | 5) && c.bytes().all(|b| b.is_ascii_digit())) {
                     self.out.push(
-                        Diagnostic::new(
-                            Rule::CodeShape,
-                            tr!("not-economic-code", code = c),
-                        )
-                        .at(id, line.code.span.clone(), tr!("economic-code-label"))
-                        .note(tr!("economic-code-note")),
+                        Diagnostic::new(Rule::CodeShape, tr!("not-economic-code", code = c))
+                            .at(id, line.code.span.clone(), tr!("economic-code-label"))
+                            .note(tr!("economic-code-note")),
                     );
                     continue;
                 }
@@ -175,7 +172,11 @@ impl Validator<'_> {
                             tr!("budget-no-item", code = &code.value, table = label),
                         )
                         .at(id, code.span.clone(), tr!("not-an-item", table = label))
-                        .note(tr!("fund-items-note", section = table, table = label)),
+                        .note(tr!(
+                            "fund-items-note",
+                            section = table,
+                            table = label
+                        )),
                     );
                 }
             }
@@ -283,7 +284,11 @@ impl Validator<'_> {
                                 name = &name.value
                             ),
                         )
-                        .at(id, name.span.clone(), tr!("expected-value", value = standard))
+                        .at(
+                            id,
+                            name.span.clone(),
+                            tr!("expected-value", value = standard),
+                        )
                         .also(id, code.span.clone(), tr!("this-class"))
                         .note(tr!(
                             "class-name-note",
@@ -309,7 +314,11 @@ impl Validator<'_> {
                             ),
                         )
                         .at(id, name.span.clone(), format!("{label}: {}", name.value))
-                        .also(*first_id, first_name.span.clone(), format!("{first_label}: {}", first_name.value))
+                        .also(
+                            *first_id,
+                            first_name.span.clone(),
+                            format!("{first_label}: {}", first_name.value),
+                        )
                         .note(tr!(
                             "code-two-names-note",
                             first_name = &first_name.value,
@@ -386,7 +395,11 @@ impl<D> Validator<'_, D> {
                     Rule::CodeShape,
                     tr!("not-function-code", code = &code.value, table = table),
                 )
-                .at(id, code.span.clone(), tr!("expected-value", value = expected))
+                .at(
+                    id,
+                    code.span.clone(),
+                    tr!("expected-value", value = expected),
+                )
                 .note(tr!("function-code-note", n = code.chars().count())),
             );
         }
@@ -426,12 +439,7 @@ impl<D> Validator<'_, D> {
                 Some(earlier) => self.out.push(
                     Diagnostic::new(
                         Rule::CodeDuplicate,
-                        tr!(
-                            "duplicate",
-                            table = table,
-                            what = what,
-                            key = &key.value
-                        ),
+                        tr!("duplicate", table = table, what = what, key = &key.value),
                     )
                     .at(id, key.span.clone(), tr!("duplicate-again"))
                     .also(id, earlier.span.clone(), tr!("duplicate-first"))

@@ -201,18 +201,19 @@ impl<D> Validator<'_, D> {
         let year = info.year.value;
         if !(1949..=2200).contains(&year) {
             self.out.push(
-                Diagnostic::new(
-                    Rule::DocumentFacts,
-                    tr!("year-implausible", year = year),
-                )
-                .at(id, info.year.span.clone(), tr!("year-label"))
-                .note(tr!("year-note", year = year)),
+                Diagnostic::new(Rule::DocumentFacts, tr!("year-implausible", year = year))
+                    .at(id, info.year.span.clone(), tr!("year-label"))
+                    .note(tr!("year-note", year = year)),
             );
         }
         match info.published.value.date {
             None => self.out.push(
                 Diagnostic::new(Rule::DocumentFacts, tr!("published-no-date"))
-                    .at(id, info.published.span.clone(), tr!("published-no-date-label"))
+                    .at(
+                        id,
+                        info.published.span.clone(),
+                        tr!("published-no-date-label"),
+                    )
                     .note(tr!("published-no-date-note")),
             ),
             Some(date)
@@ -220,23 +221,45 @@ impl<D> Validator<'_, D> {
                     && i32::from(date.year) <= year =>
             {
                 self.out.push(
-                Diagnostic::new(
-                    Rule::DocumentFacts,
-                    tr!("published-early", year = year, date = date),
+                    Diagnostic::new(
+                        Rule::DocumentFacts,
+                        tr!("published-early", year = year, date = date),
+                    )
+                    .at(
+                        id,
+                        info.published.span.clone(),
+                        tr!("published-label", date = date),
+                    )
+                    .also(
+                        id,
+                        info.year.span.clone(),
+                        tr!("fiscal-year-label", year = year),
+                    )
+                    .note(tr!(
+                        "published-early-note",
+                        year = year,
+                        date = date
+                    )),
                 )
-                .at(id, info.published.span.clone(), tr!("published-label", date = date))
-                .also(id, info.year.span.clone(), tr!("fiscal-year-label", year = year))
-                .note(tr!("published-early-note", year = year, date = date)),
-            )
             }
-            Some(date) if self.form.document == DocumentKind::Budget && i32::from(date.year) > year => {
+            Some(date)
+                if self.form.document == DocumentKind::Budget && i32::from(date.year) > year =>
+            {
                 self.out.push(
                     Diagnostic::new(
                         Rule::DocumentFacts,
                         tr!("published-late", year = year, date = date),
                     )
-                    .at(id, info.published.span.clone(), tr!("published-label", date = date))
-                    .also(id, info.year.span.clone(), tr!("budget-year-label", year = year))
+                    .at(
+                        id,
+                        info.published.span.clone(),
+                        tr!("published-label", date = date),
+                    )
+                    .also(
+                        id,
+                        info.year.span.clone(),
+                        tr!("budget-year-label", year = year),
+                    )
                     .note(tr!(
                         "published-late-note",
                         before = year - 1,

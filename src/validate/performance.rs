@@ -15,8 +15,6 @@ use crate::money::Rate;
 use crate::rule::Rule;
 use crate::tr;
 
-/// Why the 部门评价's money is bounded by the self-evaluation's.
-
 impl Validator<'_> {
     pub(super) fn performance(&mut self) {
         self.performance_management();
@@ -94,10 +92,7 @@ impl Validator<'_> {
         if sum == Some(Decimal::ONE_HUNDRED) {
             return;
         }
-        let sum = sum.map_or_else(
-            || tr!("too-much-to-add"),
-            |s| s.normalize().to_string(),
-        );
+        let sum = sum.map_or_else(|| tr!("too-much-to-add"), |s| s.normalize().to_string());
         let mut d = Diagnostic::new(
             Rule::ScoreMismatch,
             tr!("weights-not-100", project = &p.name.value, sum = &sum),
@@ -125,15 +120,16 @@ impl Validator<'_> {
                 .decimal()
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|x| x.checked_div(budget.decimal()))
-                .map_or_else(
-                    || tr!("rate-too-large"),
-                    |r| Rate::new(r).display(),
-                )
+                .map_or_else(|| tr!("rate-too-large"), |r| Rate::new(r).display())
         };
         self.out.push(
             Diagnostic::new(
                 Rule::ExecutionRate,
-                tr!("execution-over-budget", project = &p.name.value, what = what),
+                tr!(
+                    "execution-over-budget",
+                    project = &p.name.value,
+                    what = what
+                ),
             )
             .at(
                 id,
@@ -223,7 +219,11 @@ impl Validator<'_> {
                     ),
                 )
                 .at(id, p.period.span.clone(), "起止时间")
-                .also(doc_id, info.year.span.clone(), tr!("fiscal-year-label", year = year))
+                .also(
+                    doc_id,
+                    info.year.span.clone(),
+                    tr!("fiscal-year-label", year = year),
+                )
                 .note(tr!(
                     "period-note",
                     year = year,
@@ -346,17 +346,22 @@ impl Validator<'_> {
             };
             if funds.amount > projects.amount {
                 self.out.push(
-                    Diagnostic::new(
-                        Rule::Coverage,
-                        tr!("coverage-over", table = label),
-                    )
-                    .at(id, funds.span.clone(), format!("共涉及资金 {}", funds.display()))
-                    .also(self.file(table), projects.span.clone(), format!("{label} 项目支出"))
-                    .note(tr!(
-                        "coverage-note",
-                        projects = projects.display(),
-                        funds = funds.display()
-                    )),
+                    Diagnostic::new(Rule::Coverage, tr!("coverage-over", table = label))
+                        .at(
+                            id,
+                            funds.span.clone(),
+                            format!("共涉及资金 {}", funds.display()),
+                        )
+                        .also(
+                            self.file(table),
+                            projects.span.clone(),
+                            format!("{label} 项目支出"),
+                        )
+                        .note(tr!(
+                            "coverage-note",
+                            projects = projects.display(),
+                            funds = funds.display()
+                        )),
                 );
             }
         }
