@@ -52,35 +52,27 @@ const _: fn() = || {
 /// Errors that stop a batch before or after the documents (a document's own failure never does).
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
-    #[error(
-        "{count} documents need an output folder, not the file {}: use -o <folder>",
-        output.display()
-    )]
+    #[error("{}", crate::tr!("batch-into-one-file", count = count, output = output.display()))]
     SeveralIntoOneFile { count: usize, output: PathBuf },
     #[error(
-        "two documents would both be written as {name}: {} and {}",
-        first.display(),
-        second.display()
+        "{}",
+        crate::tr!(
+            "batch-duplicate-name",
+            name = name,
+            first = first.display(),
+            second = second.display()
+        )
     )]
     DuplicateName {
         name: String,
         first: PathBuf,
         second: PathBuf,
     },
-    #[error(
-        "{count} documents need an output folder: give -o <folder> (without -o, one document is written beside its \
-         folder as <folder>.pdf)"
-    )]
+    #[error("{}", crate::tr!("batch-without-output", count = count))]
     SeveralWithoutOutput { count: usize },
-    #[error(
-        "-o {} names neither a .{ext} file nor an existing folder: write {}.{ext} for one file, or {}/ (or create \
-         the folder) to write into a folder",
-        output.display(),
-        output.display(),
-        output.display()
-    )]
+    #[error("{}", crate::tr!("batch-ambiguous", output = output.display(), ext = ext))]
     Ambiguous { output: PathBuf, ext: &'static str },
-    #[error("cannot create the output folder {}: {source}", path.display())]
+    #[error("{}", crate::tr!("batch-output-folder", path = path.display(), why = source))]
     OutputFolder {
         path: PathBuf,
         source: std::io::Error,

@@ -158,6 +158,48 @@ mod tests {
     }
 
     #[test]
+    fn every_message_the_code_names_is_in_the_catalogue() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let en = ids(Lang::En);
+        let mut missing = Vec::new();
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            // every id the code asks the catalogue for with the macro
+            for (at, _) in text.match_indices("tr!(") {
+                // `tr!`, not `include_str!` or another macro ending in `tr`
+                if text[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let Some(rest) = text[at + 4..].trim_start().strip_prefix('"') else {
+                    continue;
+                };
+                let id = rest.split('"').next().unwrap_or("");
+                let id_shaped = id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                if id_shaped && !en.contains(&id) {
+                    missing.push(format!("{}: {id}", file.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in locales/en.ftl: {missing:?}");
+    }
+
+    #[test]
     fn the_locale_variables_decide_in_posix_order() {
         let env = |pairs: &'static [(&'static str, &'static str)]| {
             move |name: &str| {

@@ -219,11 +219,7 @@ impl Validator<'_> {
                     ),
                 )
                 .at(id, p.period.span.clone(), "起止时间")
-                .also(
-                    doc_id,
-                    info.year.span.clone(),
-                    tr!("fiscal-year-label", year = year),
-                )
+                .also(doc_id, info.year.span.clone(), tr!("fiscal-year"))
                 .note(tr!(
                     "period-note",
                     year = year,
