@@ -229,26 +229,32 @@ fn check_speaks_chinese_under_a_chinese_locale_and_english_otherwise() {
     edit(dir.path(), "three_public.toml", "people = 3", "people = -3");
     edit(dir.path(), "procurement.toml", "goods = ", "godos = ");
     let path = dir.path().to_str().unwrap();
-    let (code, zh) = run_in_language("zh_CN.UTF-8", &["check", path]);
-    assert_eq!(code, Some(1), "{zh}");
-    for phrase in [
-        "错误[wrong-type]: 人次应为不小于 0 的整数——实际是 -3",
-        "错误[unknown-key]: 未知的键 `godos`",
-        "= 是不是 `goods`？",
-        "：2 个错误，0 个警告",
-    ] {
-        assert!(zh.contains(phrase), "no {phrase:?} in:\n{zh}");
-    }
-    let (code, en) = run_in_language("C", &["check", path]);
-    assert_eq!(code, Some(1), "{en}");
-    for phrase in [
-        "error[wrong-type]: 人次 must be a whole number ≥ 0 — found -3",
-        "error[unknown-key]: unknown key `godos`",
-        "= did you mean `goods`?",
-        ": 2 error(s), 0 warning(s)",
-    ] {
-        assert!(en.contains(phrase), "no {phrase:?} in:\n{en}");
-    }
+    let check = |lang: &str, phrases: &[&str]| {
+        let (code, text) = run_in_language(lang, &["check", path]);
+        assert_eq!(code, Some(1), "{text}");
+        for phrase in phrases {
+            assert!(text.contains(phrase), "no {phrase:?} in:\n{text}");
+        }
+        text
+    };
+    let zh = check(
+        "zh_CN.UTF-8",
+        &[
+            "错误[wrong-type]: 人次应为不小于 0 的整数——实际是 -3",
+            "错误[unknown-key]: 未知的键 `godos`",
+            "= 是不是 `goods`？",
+            "：2 个错误，0 个警告",
+        ],
+    );
+    let en = check(
+        "C",
+        &[
+            "error[wrong-type]: 人次 must be a whole number ≥ 0 — found -3",
+            "error[unknown-key]: unknown key `godos`",
+            "= did you mean `goods`?",
+            ": 2 error(s), 0 warning(s)",
+        ],
+    );
     for text in [&zh, &en] {
         assert_no_jargon(text);
         // the keys allowed are listed once

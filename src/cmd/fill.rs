@@ -41,23 +41,20 @@ pub fn run(dir: &Path, dry_run: bool, color: bool) -> ExitCode {
     }
     let lines = filled.changes.iter().filter(|c| c.field.is_none()).count();
     let figures = filled.changes.len() - lines;
-    let summary = if dry_run {
-        tr!(
-            "fill-summary-dry",
-            figures = figures,
-            lines = lines,
-            files = filled.files.len(),
-            disagree = filled.disagreements.len()
-        )
-    } else {
-        tr!(
-            "fill-summary",
-            figures = figures,
-            lines = lines,
-            files = filled.files.len(),
-            disagree = filled.disagreements.len()
-        )
-    };
+    let summary = juesuan::i18n::message(
+        juesuan::i18n::current(),
+        if dry_run {
+            "fill-summary-dry"
+        } else {
+            "fill-summary"
+        },
+        &[
+            ("figures", figures.to_string()),
+            ("lines", lines.to_string()),
+            ("files", filled.files.len().to_string()),
+            ("disagree", filled.disagreements.len().to_string()),
+        ],
+    );
     eprintln!("{summary}");
     if !filled.changes.is_empty() && !dry_run {
         eprintln!("{}", tr!("next-check", dir = dir.display()));

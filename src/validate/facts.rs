@@ -216,59 +216,37 @@ impl<D> Validator<'_, D> {
                     )
                     .note(tr!("published-no-date-note")),
             ),
-            Some(date)
-                if self.form.document == DocumentKind::FinalAccounts
-                    && i32::from(date.year) <= year =>
-            {
-                self.out.push(
-                    Diagnostic::new(
-                        Rule::DocumentFacts,
+            Some(date) => {
+                // A 决算 is published after its year, a 预算 before its year ends.
+                let (message, year_label, note) = match self.form.document {
+                    DocumentKind::FinalAccounts if i32::from(date.year) <= year => (
                         tr!("published-early", year = year, date = date),
-                    )
-                    .at(
-                        id,
-                        info.published.span.clone(),
-                        tr!("published-label", date = date),
-                    )
-                    .also(
-                        id,
-                        info.year.span.clone(),
                         tr!("fiscal-year-label", year = year),
-                    )
-                    .note(tr!(
-                        "published-early-note",
-                        year = year,
-                        date = date
-                    )),
-                )
-            }
-            Some(date)
-                if self.form.document == DocumentKind::Budget && i32::from(date.year) > year =>
-            {
-                self.out.push(
-                    Diagnostic::new(
-                        Rule::DocumentFacts,
+                        tr!("published-early-note", year = year, date = date),
+                    ),
+                    DocumentKind::Budget if i32::from(date.year) > year => (
                         tr!("published-late", year = year, date = date),
-                    )
-                    .at(
-                        id,
-                        info.published.span.clone(),
-                        tr!("published-label", date = date),
-                    )
-                    .also(
-                        id,
-                        info.year.span.clone(),
                         tr!("budget-year-label", year = year),
-                    )
-                    .note(tr!(
-                        "published-late-note",
-                        before = year - 1,
-                        year = year,
-                        date = date
-                    )),
-                )
+                        tr!(
+                            "published-late-note",
+                            before = year - 1,
+                            year = year,
+                            date = date
+                        ),
+                    ),
+                    _ => return,
+                };
+                self.out.push(
+                    Diagnostic::new(Rule::DocumentFacts, message)
+                        .at(
+                            id,
+                            info.published.span.clone(),
+                            tr!("published-label", date = date),
+                        )
+                        .also(id, info.year.span.clone(), year_label)
+                        .note(note),
+                );
             }
-            Some(_) => {}
         }
     }
 
