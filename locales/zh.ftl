@@ -425,6 +425,7 @@ cli-command = 命令
 cli-options = 选项
 cli-arguments = 参数
 cli-help = 显示帮助（-h 为简要，--help 为详细）
+cli-help-command = 显示本帮助，或所给命令的帮助
 cli-version = 显示版本
 cli = 把单位的决算、预算数据文件夹生成为正式的公开 PDF
 cli-color = 诊断信息的颜色：auto（在终端上着色）、always 或 never。

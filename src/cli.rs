@@ -438,5 +438,10 @@ fn localize(command: clap::Command, id: &str, lang: crate::i18n::Lang) -> clap::
         };
         command = command.mut_subcommand(&name, |c| localize(c, &sub_id, lang));
     }
+    if id == "cli" {
+        // clap adds its `help` command while building: built first, it can be told in the user's language too.
+        command.build();
+        command = command.mut_subcommand("help", |c| c.about(word("cli-help-command")));
+    }
     command
 }
