@@ -153,6 +153,9 @@ toml-no-equals = a key needs `=` and a value after it
 toml-bad-list = a list is not closed: [ … ] with commas between the values
 toml-bad-inline-table = a row is not closed: { "{" } key = value, … { "}" } on one line
 toml-bad-literal = not a number TOML reads
+toml-extra-equals = one `=` too many: a line is `key = value`
+toml-list-comma = the values of a list are separated by commas: [1, 2, 3]
+toml-duplicate-key-here = a key is given twice in the same table
 toml-parser-said = { $what }
 
 # Figures (src/money.rs)

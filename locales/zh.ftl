@@ -150,6 +150,9 @@ toml-no-equals = 键后面要有 `=` 和值
 toml-bad-list = 列表没有结束：[ … ]，值之间用逗号分隔
 toml-bad-inline-table = 一行没有结束：{ "{" } 键 = 值, … { "}" } 要写在同一行
 toml-bad-literal = 不是 TOML 能读的数字
+toml-extra-equals = 多了一个 `=`：一行写作 `键 = 值`
+toml-list-comma = 列表中的值用逗号分隔：[1, 2, 3]
+toml-duplicate-key-here = 同一张表中有一个键写了两次
 toml-parser-said = { $what }
 
 number-not-decimal = `{ $value }` 不是普通的小数（请写成 1061.38 这样，不用指数，不加分隔符）

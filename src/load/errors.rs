@@ -245,9 +245,16 @@ fn syntax_words(first: &str) -> String {
         m if m.starts_with("invalid inline table") || m.starts_with("unclosed inline table") => {
             "toml-bad-inline-table"
         }
-        m if m.starts_with("invalid number") || m.starts_with("invalid integer") => {
+        m if m.starts_with("invalid number")
+            || m.starts_with("invalid integer")
+            || m.starts_with("invalid fraction")
+            || m.starts_with("invalid exponent") =>
+        {
             "toml-bad-literal"
         }
+        m if m.starts_with("extra `=`") => "toml-extra-equals",
+        m if m.starts_with("missing comma") => "toml-list-comma",
+        m if m.starts_with("duplicate key") => "toml-duplicate-key-here",
         _ => return tr!("toml-parser-said", what = first),
     };
     crate::i18n::message(crate::i18n::current(), id, &[])
