@@ -369,3 +369,16 @@ no-glyph-left-out = { $n } more character(s) have no glyph; only the first { $ma
 font-substituted = { $style }: the font “{ $font }” is not available; the embedded { $embedded } draws the style instead
 font-substituted-label = substituted by { $embedded }
 font-substituted-note = add the folder holding the font file with --font-path; `juesuan fonts` lists the families available
+
+## juesuan new, preview
+
+new-not-empty = { $dir } is not empty: `juesuan new` writes only into a new or empty folder, so that no file is overwritten
+new-not-a-folder = { $dir } exists and is not a folder
+new-missing-unit = the unit name is missing: give --unit <名称>, or --from <last year's folder> to take it from there
+new-empty-unit = the unit name is empty: give the unit's full name, e.g. --unit 金华市人力资源和社会保障局
+new-missing-year = the year is missing: give --year <年度>, or --from <last year's folder> to take the year after it
+new-implausible-year = { $year } is not a plausible fiscal year: give a year from 1949 to 2200, e.g. --year 2021
+new-no-form = no form covers { $year }; the forms are: { $forms }
+new-several-forms = several forms cover { $year }: choose one with --form ({ $forms })
+new-other-kind = the folder given with --from is a { $last }, and the new one a { $new }: --from takes last year's { $new }
+preview-no-page = the document has { $count } page(s); there is no page { $requested } (use --pages 1-{ $count } or fewer)

@@ -372,6 +372,19 @@ font-substituted = { $style }：字体“{ $font }”不可用；改由内嵌的
 font-substituted-label = 由 { $embedded } 代替
 font-substituted-note = 用 --font-path 加入字体文件所在的文件夹；`juesuan fonts` 列出可用的字体
 
+## juesuan new、preview
+
+new-not-empty = { $dir } 不是空的：`juesuan new` 只写入新的或空的文件夹，不覆盖任何文件
+new-not-a-folder = { $dir } 已存在，且不是文件夹
+new-missing-unit = 缺少单位名称：请给出 --unit <名称>，或用 --from <上年的文件夹> 从那里取
+new-empty-unit = 单位名称为空：请给出单位全称，如 --unit 金华市人力资源和社会保障局
+new-missing-year = 缺少年度：请给出 --year <年度>，或用 --from <上年的文件夹> 取其下一年
+new-implausible-year = { $year } 不是合理的会计年度：请给出 1949 至 2200 年之间的年度，如 --year 2021
+new-no-form = 没有覆盖 { $year } 年的格式；已有的格式：{ $forms }
+new-several-forms = 有多个格式覆盖 { $year } 年：请用 --form 选择一个（{ $forms }）
+new-other-kind = --from 给出的文件夹是{ $last }，新文件夹是{ $new }：--from 要的是上年的{ $new }
+preview-no-page = 文档共 { $count } 页；没有第 { $requested } 页（请用 --pages 1-{ $count } 或更少）
+
 ## 规则说明（src/rule.rs 每条规则的 what）
 
 rule-data-folder = 数据文件夹存在，且是文件夹
