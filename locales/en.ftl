@@ -382,3 +382,15 @@ new-no-form = no form covers { $year }; the forms are: { $forms }
 new-several-forms = several forms cover { $year }: choose one with --form ({ $forms })
 new-other-kind = the folder given with --from is a { $last }, and the new one a { $new }: --from takes last year's { $new }
 preview-no-page = the document has { $count } page(s); there is no page { $requested } (use --pages 1-{ $count } or fewer)
+
+## Writing and extracting
+
+cannot-write = cannot write { $path }: { $why }
+cannot-create-folder = cannot create the folder { $path }: { $why }
+pdf-too-large = { $path } is { $size } bytes; juesuan reads PDFs of at most { $max } bytes
+not-a-pdf = { $path } is not a PDF juesuan can read (damaged, encrypted or not a PDF)
+no-attachments = { $path } has no attached data files: only PDFs rendered with --standard a-3u, 1.7 or ua-1 carry them (PDF/A-2 forbids attachments)
+attachment-damaged = { $path }: the attachment { $name } is damaged: { $why }
+attachment-unsafe = { $path }: the attachment name { $name } is not a plain file name; nothing written
+attachment-twice = { $path }: the attachment { $name } is there twice; nothing written
+extract-exists = { $path } already exists; extract never overwrites a file, nothing written

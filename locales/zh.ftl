@@ -385,6 +385,18 @@ new-several-forms = 有多个格式覆盖 { $year } 年：请用 --form 选择�
 new-other-kind = --from 给出的文件夹是{ $last }，新文件夹是{ $new }：--from 要的是上年的{ $new }
 preview-no-page = 文档共 { $count } 页；没有第 { $requested } 页（请用 --pages 1-{ $count } 或更少）
 
+## 写入和取回
+
+cannot-write = 无法写入 { $path }：{ $why }
+cannot-create-folder = 无法建立文件夹 { $path }：{ $why }
+pdf-too-large = { $path } 有 { $size } 字节；juesuan 只读不超过 { $max } 字节的 PDF
+not-a-pdf = { $path } 不是 juesuan 能读的 PDF（已损坏、已加密或不是 PDF）
+no-attachments = { $path } 没有附带数据文件：只有用 --standard a-3u、1.7 或 ua-1 生成的 PDF 才带（PDF/A-2 不允许附件）
+attachment-damaged = { $path }：附件 { $name } 已损坏：{ $why }
+attachment-unsafe = { $path }：附件名 { $name } 不是普通的文件名；未写入任何文件
+attachment-twice = { $path }：附件 { $name } 出现了两次；未写入任何文件
+extract-exists = { $path } 已存在；extract 从不覆盖文件，未写入任何文件
+
 ## 规则说明（src/rule.rs 每条规则的 what）
 
 rule-data-folder = 数据文件夹存在，且是文件夹
