@@ -23,33 +23,42 @@ const MAX_NAME_TREE_DEPTH: usize = 32;
 /// Why attachments could not be read from a PDF or written out.
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
-    #[error("cannot read {path}: {source}")]
+    #[error("{}", crate::tr!("cannot-read", path = path.display(), why = source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is {size} bytes; juesuan reads PDFs of at most {MAX_PDF_BYTES} bytes")]
-    TooLarge { path: PathBuf, size: u64 },
-    #[error("{path} is not a PDF juesuan can read (damaged, encrypted or not a PDF)")]
-    NotPdf { path: PathBuf },
     #[error(
-        "{path} has no attached data files: only PDFs rendered with --standard a-3u, 1.7 or ua-1 carry them \
-         (PDF/A-2 forbids attachments)"
+        "{}",
+        crate::tr!("pdf-too-large", path = path.display(), size = size, max = MAX_PDF_BYTES)
     )]
+    TooLarge { path: PathBuf, size: u64 },
+    #[error("{}", crate::tr!("not-a-pdf", path = path.display()))]
+    NotPdf { path: PathBuf },
+    #[error("{}", crate::tr!("no-attachments", path = path.display()))]
     NoAttachments { path: PathBuf },
-    #[error("{path}: the attachment {name:?} is damaged: {why}")]
+    #[error(
+        "{}",
+        crate::tr!("attachment-damaged", path = path.display(), name = format!("{name:?}"), why = why)
+    )]
     Damaged {
         path: PathBuf,
         name: String,
         why: String,
     },
-    #[error("{path}: the attachment name {name:?} is not a plain file name; nothing written")]
+    #[error(
+        "{}",
+        crate::tr!("attachment-unsafe", path = path.display(), name = format!("{name:?}"))
+    )]
     UnsafeName { path: PathBuf, name: String },
-    #[error("{path}: the attachment {name:?} is there twice; nothing written")]
+    #[error(
+        "{}",
+        crate::tr!("attachment-twice", path = path.display(), name = format!("{name:?}"))
+    )]
     Duplicate { path: PathBuf, name: String },
-    #[error("{path} already exists; extract never overwrites a file, nothing written")]
+    #[error("{}", crate::tr!("extract-exists", path = path.display()))]
     Exists { path: PathBuf },
-    #[error("cannot create the folder {path}: {source}")]
+    #[error("{}", crate::tr!("cannot-create-folder", path = path.display(), why = source))]
     CreateDir {
         path: PathBuf,
         source: std::io::Error,

@@ -52,35 +52,27 @@ const _: fn() = || {
 /// Errors that stop a batch before or after the documents (a document's own failure never does).
 #[derive(Debug, thiserror::Error)]
 pub enum BatchError {
-    #[error(
-        "{count} documents need an output folder, not the file {}: use -o <folder>",
-        output.display()
-    )]
+    #[error("{}", crate::tr!("batch-into-one-file", count = count, output = output.display()))]
     SeveralIntoOneFile { count: usize, output: PathBuf },
     #[error(
-        "two documents would both be written as {name}: {} and {}",
-        first.display(),
-        second.display()
+        "{}",
+        crate::tr!(
+            "batch-duplicate-name",
+            name = name,
+            first = first.display(),
+            second = second.display()
+        )
     )]
     DuplicateName {
         name: String,
         first: PathBuf,
         second: PathBuf,
     },
-    #[error(
-        "{count} documents need an output folder: give -o <folder> (without -o, one document is written beside its \
-         folder as <folder>.pdf)"
-    )]
+    #[error("{}", crate::tr!("batch-without-output", count = count))]
     SeveralWithoutOutput { count: usize },
-    #[error(
-        "-o {} names neither a .{ext} file nor an existing folder: write {}.{ext} for one file, or {}/ (or create \
-         the folder) to write into a folder",
-        output.display(),
-        output.display(),
-        output.display()
-    )]
+    #[error("{}", crate::tr!("batch-ambiguous", output = output.display(), ext = ext))]
     Ambiguous { output: PathBuf, ext: &'static str },
-    #[error("cannot create the output folder {}: {source}", path.display())]
+    #[error("{}", crate::tr!("batch-output-folder", path = path.display(), why = source))]
     OutputFolder {
         path: PathBuf,
         source: std::io::Error,
@@ -399,27 +391,32 @@ impl Summary {
         let total = self.rendered + self.unchanged + self.failed.len();
         let secs = self.elapsed.as_secs_f64();
         let rate = if secs > 0.0 {
-            format!(", {:.1} documents/s", total as f64 / secs)
+            crate::tr!("batch-rate", rate = format!("{:.1}", total as f64 / secs))
         } else {
             String::new()
         };
         let drafts = if self.drafts > 0 {
-            format!(" ({} of them draft(s), marked 草稿)", self.drafts)
+            // The catalogue cannot start a text with a space.
+            format!(" {}", crate::tr!("batch-drafts", drafts = self.drafts))
         } else {
             String::new()
         };
-        format!(
-            "rendered {}{drafts}, unchanged {}, failed {} ({total} document(s) in {secs:.2} s{rate}, {} worker(s))",
-            self.rendered,
-            self.unchanged,
-            self.failed.len(),
-            self.workers
+        crate::tr!(
+            "batch-summary",
+            rendered = self.rendered,
+            drafts = drafts,
+            unchanged = self.unchanged,
+            failed = self.failed.len(),
+            total = total,
+            secs = format!("{secs:.2}"),
+            rate = rate,
+            workers = self.workers
         )
     }
 
     /// The stage times summed over the documents (for `-v`).
     pub fn timings_line(&self) -> String {
-        format!("stage totals over all workers: {}", self.timings.describe())
+        crate::tr!("batch-timings", timings = self.timings.describe())
     }
 }
 
@@ -450,9 +447,9 @@ impl Manifest {
             Err(e) => {
                 return (
                     Manifest::default(),
-                    Some(format!(
-                        "warning: cannot read {}: {e}; rendering every document",
-                        path.display()
+                    Some(crate::tr!(
+                        "line-warning",
+                        text = crate::tr!("manifest-unreadable", path = path.display(), why = e)
                     )),
                 );
             }
@@ -462,9 +459,9 @@ impl Manifest {
             Ok(_) => (Manifest::default(), None),
             Err(e) => (
                 Manifest::default(),
-                Some(format!(
-                    "warning: {} is not a juesuan manifest ({e}); rendering every document",
-                    path.display()
+                Some(crate::tr!(
+                    "line-warning",
+                    text = crate::tr!("manifest-foreign", path = path.display(), why = e)
                 )),
             ),
         }
@@ -704,8 +701,12 @@ fn process_guarded(
             index,
             outcome: Outcome::Failed(FailureKind::Other),
             messages: format!(
-                "error: internal error while rendering {}: {what}\nno output written\n",
-                job.dir.display()
+                "{}\n{}\n",
+                crate::tr!(
+                    "line-error",
+                    text = crate::tr!("batch-internal", dir = job.dir.display(), what = what)
+                ),
+                crate::tr!("no-output-written")
             ),
             timings: Timings::default(),
         }
@@ -762,10 +763,16 @@ fn process(
                 messages.push_str(&d.render(&rejected.sources, options.color));
             }
             let (errors, _) = diag::count(&rejected.diagnostics);
-            messages.push_str(&format!(
-                "error: {} has {errors} error(s); no output written\n",
-                job.dir.display()
+            messages.push_str(&crate::tr!(
+                "line-error",
+                text = crate::tr!(
+                    "rejected",
+                    dir = job.dir.display(),
+                    errors = errors,
+                    what = crate::tr!("what-output")
+                )
             ));
+            messages.push('\n');
             let kind = if unreadable(&rejected.diagnostics) {
                 FailureKind::Other
             } else {
@@ -778,10 +785,11 @@ fn process(
         messages.push_str(&d.render(&prepared.sources, options.color));
     }
     if options.final_only && prepared.draft {
-        messages.push_str(&format!(
-            "error: {} is a draft (values still marked 待填写); with --final no output written\n",
-            job.dir.display()
+        messages.push_str(&crate::tr!(
+            "line-error",
+            text = crate::tr!("draft-refused-batch", dir = job.dir.display())
         ));
+        messages.push('\n');
         return failed(FailureKind::Data, messages, timings);
     }
 
@@ -796,8 +804,9 @@ fn process(
         Ok(bytes) => bytes,
         Err(e) => {
             messages.push_str(&format!(
-                "error: {}: {e}\nno output written\n",
-                job.dir.display()
+                "{}\n{}\n",
+                crate::tr!("line-error", text = format!("{}: {e}", job.dir.display())),
+                crate::tr!("no-output-written")
             ));
             return failed(FailureKind::Other, messages, timings);
         }
@@ -807,7 +816,8 @@ fn process(
     let written = write_atomic(&output, &bytes);
     timings.write = clock.elapsed();
     if let Err(e) = written {
-        messages.push_str(&format!("error: {e}\n"));
+        messages.push_str(&crate::tr!("line-error", text = e));
+        messages.push('\n');
         return failed(FailureKind::Other, messages, timings);
     }
     Finished {
@@ -862,9 +872,9 @@ impl Printer {
     fn finished(&self, job: &Job, finished: &Finished) {
         self.done.set(self.done.get() + 1);
         let word = match finished.outcome {
-            Outcome::Rendered { .. } => "rendered",
-            Outcome::Unchanged => "unchanged",
-            Outcome::Failed(_) => "failed",
+            Outcome::Rendered { .. } => crate::tr!("batch-rendered"),
+            Outcome::Unchanged => crate::tr!("batch-unchanged"),
+            Outcome::Failed(_) => crate::tr!("batch-failed-word"),
         };
         let mut line = format!(
             "[{:>width$}/{}] {word} {}",

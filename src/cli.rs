@@ -166,7 +166,7 @@ pub enum Command {
         /// 单位 (a unit's own accounts, the default) or 部门 (a department's roll-up).
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
-        /// Last year's data folder, to carry over its standing text and its figures as 上年数.
+        /// Last year's data folder: its standing text and table rows are carried over, and the new folder names it (previous), for its 上年数.
         #[arg(long, value_name = "DIR")]
         from: Option<PathBuf>,
         /// The form, e.g. zhejiang-2020 or shanghai-2024 (`juesuan forms` lists them).
@@ -358,4 +358,95 @@ pub enum Color {
     Auto,
     Always,
     Never,
+}
+
+/// The command line as `--help` shows it, in the user's language: clap's own (from the doc comments above) in
+/// English, with every about and help text the catalogue has (`cli-<command>`, `cli-<command>-long`,
+/// `cli-<command>-<argument>`) put in under Chinese.
+pub fn command() -> clap::Command {
+    let command = <Cli as clap::CommandFactory>::command();
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => command,
+        lang => localize(command, "cli", lang),
+    }
+}
+
+/// The arguments of this run, parsed against [`command`] (so `--help` speaks the user's language).
+pub fn parse() -> Cli {
+    use clap::FromArgMatches;
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+fn localize(command: clap::Command, id: &str, lang: crate::i18n::Lang) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    let text = |id: &str| crate::i18n::lookup(lang, id, &[]);
+    // clap keeps headings as `&'static str` (without its `string` feature): a few words, made once per run.
+    let word = |id: &str| -> &'static str {
+        Box::leak(crate::i18n::message(lang, id, &[]).into_boxed_str())
+    };
+    let mut command = command
+        .help_template(word("cli-template"))
+        .subcommand_help_heading(word("cli-commands"))
+        .subcommand_value_name(word("cli-command"))
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(word("cli-help")),
+        );
+    if id == "cli" {
+        command = command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(word("cli-version")),
+        );
+    }
+    if let Some(about) = text(id) {
+        command = command.about(about);
+    }
+    if let Some(long) = text(&format!("{id}-long")) {
+        command = command.long_about(long);
+    }
+    let args: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for arg in args {
+        let help = text(&format!("{id}-{arg}"));
+        let heading = word("cli-options");
+        command = command.mut_arg(&arg, |a| {
+            let a = if a.is_positional() {
+                a.help_heading(word("cli-arguments"))
+            } else {
+                a.help_heading(heading)
+            };
+            match help {
+                Some(help) => a.help(help),
+                None => a,
+            }
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_id = if id == "cli" {
+            format!("cli-{name}")
+        } else {
+            format!("{id}-{name}")
+        };
+        command = command.mut_subcommand(&name, |c| localize(c, &sub_id, lang));
+    }
+    if id == "cli" {
+        // clap adds its `help` command while building: built first, it can be told in the user's language too.
+        command.build();
+        command = command.mut_subcommand("help", |c| c.about(word("cli-help-command")));
+    }
+    command
 }

@@ -172,7 +172,10 @@ impl Diagnostic {
         if self.primary.is_none()
             && let Some(path) = &self.path
         {
-            notes.insert(0, format!("in {}", relative(path, root).display()));
+            notes.insert(
+                0,
+                crate::tr!("in-file", path = relative(path, root).display()),
+            );
         }
         cs = cs.with_labels(labels).with_notes(notes);
         let config = Config::default();
@@ -186,12 +189,19 @@ impl Diagnostic {
         if term::emit(&mut buffer, &config, &files, &cs).is_err() {
             return format!(
                 "{}[{}]: {}\n",
-                self.severity_word(),
+                self.severity.word(),
                 self.code(),
                 self.message
             );
         }
-        String::from_utf8_lossy(buffer.as_slice()).into_owned()
+        let text = String::from_utf8_lossy(buffer.as_slice()).into_owned();
+        // codespan-reporting writes the severity in English, as `error[code]`, before any colour reset: the first
+        // such word is the header's, in the user's language.
+        let english = match self.severity {
+            Severity::Error => "error[",
+            Severity::Warning => "warning[",
+        };
+        text.replacen(english, &format!("{}[", self.severity.word()), 1)
     }
 
     /// The finding as one JSON object, for other tools.
@@ -219,11 +229,12 @@ impl Diagnostic {
     }
 }
 
-impl Diagnostic {
-    fn severity_word(&self) -> &'static str {
-        match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+impl Severity {
+    /// "error" or "warning", in the user's language.
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => crate::tr!("severity-error"),
+            Severity::Warning => crate::tr!("severity-warning"),
         }
     }
 }

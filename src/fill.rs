@@ -50,8 +50,10 @@ impl fmt::Display for Change {
             ),
             _ => write!(
                 f,
-                "+ {}: {} (line added: {})",
-                self.file, self.line, self.reason
+                "+ {}: {} ({})",
+                self.file,
+                self.line,
+                crate::tr!("fill-line-added", reason = &self.reason)
             ),
         }
     }
@@ -72,8 +74,16 @@ impl fmt::Display for Disagreement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "! {}: {} {} is stated as {} but {} is {}: left as stated (correct whichever is wrong)",
-            self.file, self.line, self.field, self.stated, self.reason, self.sum
+            "! {}: {}",
+            self.file,
+            crate::tr!(
+                "fill-disagrees",
+                line = &self.line,
+                field = &self.field,
+                stated = self.stated,
+                reason = &self.reason,
+                sum = self.sum
+            )
         )
     }
 }
@@ -433,7 +443,7 @@ fn fill_panel(
                 line: line.label(),
                 field: None,
                 value: None,
-                reason: format!("the {level} of lines the table lists"),
+                reason: crate::tr!("fill-parent-line", level = level),
             });
         }
     }
@@ -458,7 +468,7 @@ fn fill_panel(
                     children.iter().map(|&c| lines[c].cells[col]).collect();
                 let Some(parts) = parts else { continue };
                 let sum: Decimal = parts.iter().sum();
-                let reason = format!("the sum of its {level} lines");
+                let reason = crate::tr!("relation-sum-lines", level = level);
                 match lines[p].cells[col] {
                     None => {
                         lines[p].cells[col] = Some(sum);
@@ -499,7 +509,7 @@ fn fill_panel(
                 classes.iter().map(|&k| lines[k].cells[col]).collect();
             let Some(parts) = parts else { continue };
             let sum: Decimal = parts.iter().sum();
-            let reason = "the sum of its 类 lines".to_string();
+            let reason = crate::tr!("relation-sum-lines", level = "类");
             match values.amount(path).map(|a| a.decimal()) {
                 None => {
                     totals.push((path.clone(), sum));

@@ -212,23 +212,21 @@ pub fn resolve(
                 None => {
                     let mut d = Diagnostic::new(
                         Rule::FontSubstituted,
-                        format!(
-                            "{}: the font “{}” is not available; the embedded {} draws the style instead",
-                            style.label(),
-                            named.value.trim(),
-                            style.embedded()
+                        crate::tr!(
+                            "font-substituted",
+                            style = style.label(),
+                            font = named.value.trim(),
+                            embedded = style.embedded()
                         ),
                     );
                     if let Some(file) = file {
                         d = d.at(
                             file,
                             named.span.clone(),
-                            format!("substituted by {}", style.embedded()),
+                            crate::tr!("font-substituted-label", embedded = style.embedded()),
                         );
                     }
-                    warnings.push(d.note(
-                        "add the folder holding the font file with --font-path; `juesuan fonts` lists the families available",
-                    ));
+                    warnings.push(d.note(crate::tr!("font-substituted-note")));
                     style.embedded().to_string()
                 }
             },

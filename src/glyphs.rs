@@ -102,30 +102,34 @@ pub fn check(
             let code_point = format!("U+{:04X}", c as u32);
             let mut d = Diagnostic::new(
                 Rule::MissingGlyph,
-                format!(
-                    "the character “{c}” ({code_point}) has no glyph in {}",
-                    missing.join(", ")
+                crate::tr!(
+                    "no-glyph",
+                    char = c,
+                    code = &code_point,
+                    fonts = missing.join(", ")
                 ),
             )
             .in_file(sources.path(file))
-            .at(file, span, format!("{code_point} is not in {}", missing[0]));
+            .at(
+                file,
+                span,
+                crate::tr!("no-glyph-label", code = &code_point, font = &missing[0]),
+            );
             if more > 0 {
-                d = d.note(format!(
-                    "it occurs {more} more time(s) in {}",
-                    sources.path(file).display()
+                d = d.note(crate::tr!(
+                    "no-glyph-more",
+                    n = more,
+                    path = sources.path(file).display()
                 ));
             }
-            d = d.note(
-                "replace the character, or add a font that has it (--font-path, [fonts] in document.toml)"
-                    .to_string(),
-            );
+            d = d.note(crate::tr!("no-glyph-note"));
             findings.push(d);
         }
     }
     if left_out > 0 {
         findings.push(Diagnostic::new(
             Rule::MissingGlyph,
-            format!("{left_out} more character(s) have no glyph; only the first {MAX_FINDINGS} are shown"),
+            crate::tr!("no-glyph-left-out", n = left_out, max = MAX_FINDINGS),
         ));
     }
     findings

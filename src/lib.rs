@@ -25,6 +25,7 @@ pub mod fill;
 pub mod fonts;
 pub mod form;
 pub mod glyphs;
+pub mod i18n;
 pub mod link;
 pub mod load;
 pub mod model;

@@ -97,11 +97,14 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     rule,
-                    format!("`{}` names a folder, but a {} has no use for it", kind.key(), loaded.doc.kind().word()),
+                    crate::tr!(
+                        "link-no-use",
+                        key = kind.key(),
+                        kind = loaded.doc.kind().word()
+                    ),
                 )
-                .at(doc_file, path.span.clone(), "not read")
-                .note("a 决算 names its year's 预算 with `budget` and last year's 决算 with `previous`; a 预算 names last \
-                       year's 预算 with `previous_budget`"),
+                .at(doc_file, path.span.clone(), crate::tr!("link-not-read"))
+                .note(crate::tr!("link-no-use-note")),
             );
             continue;
         }
@@ -113,42 +116,36 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
                 linked.diagnostics.push(
                     Diagnostic::new(
                         rule,
-                        format!(
-                            "the {} named by `{}` cannot be read",
-                            target.word(),
-                            kind.key()
-                        ),
+                        crate::tr!("link-unreadable", key = kind.key(), doc = target.word()),
                     )
                     .at(doc_file, path.span.clone(), format!("{}", dir.display()))
-                    .note(format!(
-                        "it has {n} error(s); run `juesuan check {}` to see them",
-                        dir.display()
+                    .note(crate::tr!(
+                        "link-unreadable-note",
+                        n = n,
+                        dir = dir.display()
                     )),
                 );
                 continue;
             }
         };
         if other.doc.kind() != target {
+            let found = other.doc.kind().word();
             linked.diagnostics.push(
                 Diagnostic::new(
                     rule,
-                    format!(
-                        "`{}` names a {}, not a {}",
-                        kind.key(),
-                        other.doc.kind().word(),
-                        target.word()
+                    crate::tr!(
+                        "link-not-kind",
+                        key = kind.key(),
+                        found = found,
+                        doc = target.word()
                     ),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("{} is a {}", dir.display(), other.doc.kind().word()),
+                    crate::tr!("link-is-kind", dir = dir.display(), found = found),
                 )
-                .note(format!(
-                    "name the folder of a {}公开 (its form is a {} form)",
-                    target.word(),
-                    target.word()
-                )),
+                .note(crate::tr!("link-not-kind-note", doc = target.word())),
             );
             continue;
         }
@@ -158,19 +155,24 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     rule,
-                    format!(
-                        "`{}` names the {} {}, not the {expected_year} one",
-                        kind.key(),
-                        *theirs.year,
-                        target.word()
+                    crate::tr!(
+                        "link-year",
+                        key = kind.key(),
+                        year = *theirs.year,
+                        expected = expected_year,
+                        doc = target.word()
                     ),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("a {} {}", *theirs.year, target.word()),
+                    crate::tr!("link-year-label", year = *theirs.year, doc = target.word()),
                 )
-                .note(format!("expected the {} of {expected_year}", target.word())),
+                .note(crate::tr!(
+                    "link-year-note",
+                    expected = expected_year,
+                    doc = target.word()
+                )),
             );
             continue;
         }
@@ -178,17 +180,21 @@ pub fn resolve(loaded: &mut Loaded) -> Linked {
             linked.diagnostics.push(
                 Diagnostic::new(
                     rule,
-                    format!("`{}` names another unit's {}", kind.key(), target.word()),
+                    crate::tr!("link-unit", key = kind.key(), doc = target.word()),
                 )
                 .at(
                     doc_file,
                     path.span.clone(),
-                    format!("the {} of {}", target.word(), theirs.unit.value),
+                    crate::tr!(
+                        "link-unit-label",
+                        unit = &theirs.unit.value,
+                        doc = target.word()
+                    ),
                 )
-                .note(format!(
-                    "this document is {}'s; name the folder of its own {}",
-                    info.unit.value,
-                    target.word()
+                .note(crate::tr!(
+                    "link-unit-note",
+                    unit = &info.unit.value,
+                    doc = target.word()
                 )),
             );
             continue;
@@ -428,25 +434,39 @@ impl Filler<'_> {
                 self.out.push(
                     Diagnostic::new(
                         self.rule,
-                        format!("{} does not agree with the {} it names", here.what, self.from.word()),
+                        crate::tr!("link-disagrees", what = here.what, doc = self.from.word()),
                     )
-                    .at(here.file, stated.span.clone(), format!("{}万元 here", stated.amount.display()))
+                    .at(
+                        here.file,
+                        stated.span.clone(),
+                        crate::tr!("link-here", value = stated.amount.display()),
+                    )
                     .also(
                         id,
                         source.span.clone(),
                         if in_yuan {
-                            format!("{}元 = {}万元 in the {}", source.amount.display(), value.display(), self.from.word())
+                            crate::tr!(
+                                "link-in-budget",
+                                value = format!(
+                                    "{}元 = {}万元",
+                                    source.amount.display(),
+                                    value.display()
+                                ),
+                                doc = self.from.word()
+                            )
                         } else {
-                            format!("{}万元 in the {}", value.display(), self.from.word())
+                            crate::tr!(
+                                "link-in-budget",
+                                value = format!("{}万元", value.display()),
+                                doc = self.from.word()
+                            )
                         },
                     )
-                    .note(format!(
-                        "expected {} (the {}'s figure), found {}; correct one of them, or leave this one out to take \
-                         the {}'s",
-                        value.display(),
-                        self.from.word(),
-                        stated.amount.display(),
-                        self.from.word()
+                    .note(crate::tr!(
+                        "link-disagrees-note",
+                        expected = value.display(),
+                        found = stated.amount.display(),
+                        doc = self.from.word()
                     )),
                 );
             }

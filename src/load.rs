@@ -21,8 +21,12 @@ use crate::form::Form;
 use crate::model::{Doc, DocumentInfo, Parsed, SectionId};
 use crate::money::{self, Span};
 use crate::rule::Rule;
+use crate::tr;
 
+mod errors;
 mod typing;
+
+use errors::toml_diagnostic;
 
 /// A data file larger than this is refused before parsing: no real section comes near it.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -134,12 +138,12 @@ pub(crate) fn load_alone(
     if !meta.as_ref().is_ok_and(|m| m.is_dir()) {
         let why = match meta {
             Err(e) => e.to_string(),
-            Ok(_) => "not a folder".to_string(),
+            Ok(_) => tr!("not-a-folder"),
         };
         reader.diagnostics.push(
             Diagnostic::new(
                 Rule::DataFolder,
-                format!("cannot read the data folder {}: {why}", dir.display()),
+                tr!("cannot-read-folder", dir = dir.display(), why = why),
             )
             .in_file(dir),
         );
@@ -295,11 +299,10 @@ impl Reader {
             section.title().to_string()
         };
         d.message = format!("{} ({what})", d.message);
-        d.note(format!(
-            "to recreate it: `juesuan new /tmp/blank --form {} --unit <单位> --year <年度>` writes every file of \
-             the form, commented, figures at 0 marked 待填写; copy /tmp/blank/{} here and fill it in",
-            form.id,
-            section.file()
+        d.note(tr!(
+            "missing-recreate",
+            form = &form.id,
+            file = section.file()
         ))
     }
 
@@ -313,14 +316,11 @@ impl Reader {
             .filter_map(Form::get)
             .map(|f| format!("{} ({}, {})", f.id, f.name, f.year_range()))
             .collect();
-        let mut d = Diagnostic::new(
-            Rule::UnknownForm,
-            format!("there is no form `{}`", name.value),
-        )
-        .at(file, name.span.clone(), "unknown form")
-        .note(format!("the forms are: {}", known.join("; ")));
+        let mut d = Diagnostic::new(Rule::UnknownForm, tr!("no-such-form", name = &name.value))
+            .at(file, name.span.clone(), tr!("unknown-form-label"))
+            .note(tr!("forms-are", forms = known.join("; ")));
         if let Some(close) = closest(&name.value, Form::ids()) {
-            d = d.note(format!("did you mean `{close}`?"));
+            d = d.note(tr!("did-you-mean", name = close));
         }
         self.diagnostics.push(d);
         None
@@ -425,16 +425,17 @@ fn form_year(form: &Form, info: &DocumentInfo, file: FileId) -> Diagnostic {
     let covering = Form::covering(year);
     let mut d = Diagnostic::new(
         Rule::FormYear,
-        format!(
-            "the form `{}` covers {}, not {year}",
-            form.id,
-            form.year_range()
+        tr!(
+            "form-year",
+            form = &form.id,
+            range = form.year_range(),
+            year = year
         ),
     )
     .at(
         file,
         info.year.span.clone(),
-        format!("{year} is outside {}", form.year_range()),
+        tr!("form-year-label", year = year, range = form.year_range()),
     )
     .also(
         file,
@@ -446,12 +447,13 @@ fn form_year(form: &Form, info: &DocumentInfo, file: FileId) -> Diagnostic {
             .filter_map(Form::get)
             .map(|f| format!("{} ({})", f.id, f.year_range()))
             .collect();
-        d.note(format!(
-            "no form of this version covers {year}; the forms are: {}",
-            all.join(", ")
-        ))
+        d.note(tr!("form-year-none", year = year, forms = all.join(", ")))
     } else {
-        d.note(format!("forms that cover {year}: {}", covering.join(", ")))
+        d.note(tr!(
+            "form-year-covering",
+            year = year,
+            forms = covering.join(", ")
+        ))
     };
     d
 }
@@ -459,7 +461,7 @@ fn form_year(form: &Form, info: &DocumentInfo, file: FileId) -> Diagnostic {
 fn missing_section(path: &Path) -> Diagnostic {
     Diagnostic::new(
         Rule::MissingSection,
-        format!("the section file {} is missing", path.display()),
+        tr!("section-missing", path = path.display()),
     )
     .in_file(path)
 }
@@ -467,9 +469,11 @@ fn missing_section(path: &Path) -> Diagnostic {
 fn too_large(path: &Path, size: u64) -> Diagnostic {
     Diagnostic::new(
         Rule::FileTooLarge,
-        format!(
-            "{} is {size} bytes; a section file may have at most {MAX_FILE_BYTES} bytes",
-            path.display()
+        tr!(
+            "file-too-large",
+            path = path.display(),
+            size = size,
+            max = MAX_FILE_BYTES
         ),
     )
     .in_file(path)
@@ -481,7 +485,7 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(missing_section(path)),
-        Err(e) => return fail(Rule::Io, format!("cannot read {}: {e}", path.display())),
+        Err(e) => return fail(Rule::Io, tr!("cannot-read", path = path.display(), why = e)),
     };
     if meta.file_type().is_symlink() {
         // A link may only point inside the document folder: a copied folder must not reach other files.
@@ -489,23 +493,17 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
         if !target.as_ref().is_ok_and(|t| t.starts_with(dir)) {
             return fail(
                 Rule::SymlinkOutside,
-                format!(
-                    "{} is a link that points outside the data folder",
-                    path.display()
-                ),
+                tr!("symlink-outside", path = path.display()),
             );
         }
     }
     let target_meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return fail(Rule::Io, format!("cannot read {}: {e}", path.display())),
+        Err(e) => return fail(Rule::Io, tr!("cannot-read", path = path.display(), why = e)),
     };
     if !target_meta.is_file() {
         // A folder, a FIFO or a device named like a section: reading it would fail or never end.
-        return fail(
-            Rule::Io,
-            format!("cannot read {}: not a regular file", path.display()),
-        );
+        return fail(Rule::Io, tr!("not-regular-file", path = path.display()));
     }
     if target_meta.len() > MAX_FILE_BYTES {
         return Err(too_large(path, target_meta.len()));
@@ -516,7 +514,7 @@ fn read_bytes(path: &Path, dir: &Path) -> Result<Vec<u8>, Diagnostic> {
     let read = std::fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return fail(Rule::Io, format!("cannot read {}: {e}", path.display()));
+        return fail(Rule::Io, tr!("cannot-read", path = path.display(), why = e));
     }
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
@@ -541,21 +539,19 @@ fn decode_text(path: &Path, mut bytes: Vec<u8>) -> Result<String, Diagnostic> {
             let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             let mut d = Diagnostic::new(
                 Rule::InvalidUtf8,
-                format!(
-                    "{}:{line}:{col}: the file is not valid UTF-8{}",
-                    path.display(),
-                    if gbk {
-                        ": it looks like GBK/GB18030, the Chinese encoding Windows Notepad and WPS save by default"
-                    } else {
-                        ""
-                    }
-                ),
+                if gbk {
+                    tr!(
+                        "not-utf8-gbk",
+                        path = path.display(),
+                        line = line,
+                        col = col
+                    )
+                } else {
+                    tr!("not-utf8", path = path.display(), line = line, col = col)
+                },
             )
             .in_file(path);
-            d = d.note(
-                "save it as UTF-8: in Notepad 另存为 → 编码 UTF-8; in WPS or VS Code, the encoding at the bottom right → \
-                 UTF-8",
-            );
+            d = d.note(tr!("save-as-utf8"));
             Err(d)
         }
     }
@@ -608,13 +604,15 @@ fn text_limits(
                 found.push(
                     Diagnostic::new(
                         Rule::TextTooLong,
-                        format!(
-                            "{}: a text of {chars} characters; a text value may have at most {MAX_TEXT_CHARS}",
-                            section.file()
+                        tr!(
+                            "text-too-long",
+                            file = section.file(),
+                            chars = chars,
+                            max = MAX_TEXT_CHARS
                         ),
                     )
                     .in_file(sources.path(id))
-                    .at(id, quote, "this text is too long"),
+                    .at(id, quote, tr!("text-too-long-label")),
                 );
             }
         });
@@ -626,14 +624,18 @@ fn text_limits(
     if total > MAX_DOCUMENT_TEXT_CHARS {
         let mut d = Diagnostic::new(
             Rule::TextTooLong,
-            format!(
-                "the document's text values have {total} characters; a document may have at most {MAX_DOCUMENT_TEXT_CHARS}"
+            tr!(
+                "document-too-long",
+                chars = total,
+                max = MAX_DOCUMENT_TEXT_CHARS
             ),
         );
         if let Some((n, id)) = largest {
-            d = d
-                .in_file(sources.path(id))
-                .note(format!("{} holds {n} of them", sources.path(id).display()));
+            d = d.in_file(sources.path(id)).note(tr!(
+                "document-too-long-note",
+                path = sources.path(id).display(),
+                n = n
+            ));
         }
         found.push(d);
     }
@@ -666,14 +668,17 @@ fn row_limits(
             found.push(
                 Diagnostic::new(
                     Rule::TooManyRows,
-                    format!(
-                        "{}: `{key}` has {len} entries; a list may have at most {MAX_ROWS}",
-                        section.file()
+                    tr!(
+                        "too-many-rows",
+                        file = section.file(),
+                        key = key,
+                        len = len,
+                        max = MAX_ROWS
                     ),
                 )
-                .note("a real 决算 table has tens of rows, a department roll-up a few hundred: the file looks generated or corrupted")
+                .note(tr!("too-many-rows-note"))
                 .in_file(sources.path(id))
-                .at(id, span, format!("entry {} is past the limit", MAX_ROWS + 1)),
+                .at(id, span, tr!("too-many-rows-label", row = MAX_ROWS + 1)),
             );
         }
     }
@@ -731,14 +736,13 @@ fn unknown_files(dir: &Path, known: &[&str], form: Option<&Form>) -> Vec<Diagnos
 }
 
 fn unknown_file(dir: &Path, name: &str, sections: &[SectionId], form: Option<&Form>) -> Diagnostic {
-    let whose = form.map_or(String::new(), |f| format!(" of the form {}", f.id));
-    let mut d = Diagnostic::new(
-        Rule::UnknownFile,
-        format!("{name} is not a section file{whose} and is ignored"),
-    )
-    .in_file(&dir.join(name));
+    let message = match form {
+        Some(f) => tr!("unknown-file-of-form", name = name, form = &f.id),
+        None => tr!("unknown-file", name = name),
+    };
+    let mut d = Diagnostic::new(Rule::UnknownFile, message).in_file(&dir.join(name));
     if let Some(close) = closest(name, sections.iter().map(|s| s.file())) {
-        d = d.note(format!("did you mean {close}?"));
+        d = d.note(tr!("did-you-mean-file", name = close));
     }
     d
 }
@@ -787,57 +791,6 @@ pub fn parse_section<T: DeserializeOwned>(
     }
 }
 
-fn toml_diagnostic(err: &toml::de::Error, id: FileId, sources: &Sources) -> Diagnostic {
-    let message = err.message().trim().to_string();
-    let (code, summary) = if message.starts_with("unknown field") {
-        (Rule::UnknownKey, "unknown key")
-    } else if message.starts_with("missing field") {
-        (Rule::MissingKey, "missing key")
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        (Rule::WrongType, "wrong type")
-    } else if message.contains("not a plain decimal")
-        || message.contains("not strings")
-        || message.contains("digits")
-        || message.contains("two decimals")
-    {
-        (Rule::BadNumber, "bad number")
-    } else if message.starts_with("unknown variant") {
-        (Rule::UnknownValue, "unknown value")
-    } else {
-        (Rule::TomlSyntax, "invalid TOML")
-    };
-    let first_line = message.lines().next().unwrap_or("").to_string();
-    let mut d = Diagnostic::new(code, format!("{summary}: {first_line}")).in_file(sources.path(id));
-    if let Some(span) = err.span() {
-        // What clerks type (separators, full-width digits, 万元, “”, ＝, 年月日): one note with the fix.
-        let text = sources.text(id);
-        let start = text[..span.start.min(text.len())]
-            .rfind('\n')
-            .map_or(0, |i| i + 1);
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        if let Some(hint) = typing::hint(&text[start..end]) {
-            d = d.note(hint);
-        }
-        d = d.at(id, span, summary.to_string());
-    }
-    if code == Rule::UnknownKey
-        && let Some((found, expected)) = parse_unknown_field(&message)
-    {
-        if let Some(close) = closest(&found, expected.iter().map(String::as_str)) {
-            d = d.note(format!("did you mean `{close}`?"));
-        }
-        d = d.note(format!("expected one of: {}", expected.join(", ")));
-    }
-    d
-}
-
-/// Splits serde's "unknown field `x`, expected one of `a`, `b`" into the key and the keys allowed there.
-fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let mut ticks = message.split('`').skip(1).step_by(2).map(str::to_string);
-    let found = ticks.next()?;
-    Some((found, ticks.collect()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -850,13 +803,5 @@ mod tests {
             Some("general_budget")
         );
         assert_eq!(closest("zzz", keys.iter().copied()), None);
-    }
-
-    #[test]
-    fn unknown_field_message_is_split() {
-        let (found, expected) =
-            parse_unknown_field("unknown field `totl`, expected one of `total`, `basic`").unwrap();
-        assert_eq!(found, "totl");
-        assert_eq!(expected, ["total", "basic"]);
     }
 }

@@ -7,10 +7,8 @@ mod cmd;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use juesuan::batch;
-use juesuan::cli::{Cli, Color, Command};
+use juesuan::cli::{Color, Command};
 
 use cmd::{FAILURE, engine_with_fonts};
 
@@ -33,7 +31,9 @@ static JEMALLOC_OPTIONS: Option<&std::ffi::c_char> =
     Some(unsafe { &*c"narenas:1,dirty_decay_ms:1000".as_ptr() });
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language once, from the environment (LC_ALL, LC_MESSAGES, LANG): every message after this speaks it.
+    juesuan::i18n::set(juesuan::i18n::from_env());
+    let cli = juesuan::cli::parse();
     let color = match cli.color {
         Color::Always => true,
         Color::Never => false,
@@ -64,16 +64,14 @@ fn main() -> ExitCode {
             };
             match batch::plan(&dirs, output.as_deref(), out) {
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", cmd::error(&e));
                     ExitCode::from(FAILURE)
                 }
                 Ok(batch::Plan::Single { dir, output }) if watch => {
                     cmd::render::watch(&engine, &dir, &output, standard, final_only, color)
                 }
                 Ok(batch::Plan::Batch { .. }) if watch => {
-                    eprintln!(
-                        "error: --watch renders one document: give one data folder and an output file ending in .pdf"
-                    );
+                    eprintln!("{}", cmd::error(&juesuan::tr!("watch-one-document")));
                     ExitCode::from(FAILURE)
                 }
                 Ok(batch::Plan::Single { dir, output }) if emit_json => {
@@ -164,18 +162,10 @@ fn main() -> ExitCode {
         }
         Command::Schema { out, form } => cmd::schema::run(out.as_deref(), form.as_deref()),
         Command::Completions { shell } => {
-            use clap::CommandFactory;
-            use std::io::Write;
             let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "juesuan", &mut script);
-            // `juesuan completions bash | head` closes the pipe early: that is the reader's choice, not an error.
-            match std::io::stdout().write_all(&script) {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    eprintln!("error: {e}");
-                    ExitCode::from(cmd::FAILURE)
-                }
-                _ => ExitCode::SUCCESS,
-            }
+            // The descriptions a shell shows beside each command and option, in the user's language.
+            clap_complete::generate(shell, &mut juesuan::cli::command(), "juesuan", &mut script);
+            cmd::write_stdout(&script)
         }
         Command::Preview {
             dir,

@@ -283,22 +283,29 @@ fn group_thousands(value: Decimal, dp: u32) -> String {
 }
 
 /// Why a number's text was refused.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NumberError {
-    #[error(
-        "`{0}` is not a plain decimal number (write it like 1061.38, without exponent or separators)"
-    )]
     NotDecimal(String),
-    #[error("`{0}` has more digits than an exact decimal can hold (at most 28 significant digits)")]
     TooPrecise(String),
-    #[error("figures are written as TOML numbers, not strings: write {0} without quotes")]
     Quoted(String),
-    #[error(
-        "`{0}` has more than two decimals: the document prints {1}, and every rate would be computed from a figure \
-         the reader does not see; write {1} (or the figure as published)"
-    )]
+    /// The figure as written, and as the document prints it.
     MoreThanCents(String, String),
 }
+
+impl fmt::Display for NumberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            NumberError::NotDecimal(v) => crate::tr!("number-not-decimal", value = v),
+            NumberError::TooPrecise(v) => crate::tr!("number-too-precise", value = v),
+            NumberError::Quoted(v) => crate::tr!("number-quoted", value = v),
+            NumberError::MoreThanCents(v, shown) => {
+                crate::tr!("number-more-than-cents", value = v, shown = shown)
+            }
+        })
+    }
+}
+
+impl std::error::Error for NumberError {}
 
 /// Parses the literal text of a TOML number exactly: digits, at most one point, an optional sign, `_` separators.
 pub fn parse_exact(text: &str) -> Result<Decimal, NumberError> {
@@ -334,6 +341,20 @@ thread_local! {
     /// The text of the TOML file being deserialized; `crate::load` sets it around `toml::from_str`, so a number can
     /// be re-read from its literal text instead of from the lossy `f64` the TOML parser makes of it.
     static SOURCE: std::cell::RefCell<Option<std::rc::Rc<str>>> = const { std::cell::RefCell::new(None) };
+    /// The last figure refused while deserializing, so the loader names the rule (`bad-number`) from the error
+    /// itself rather than from the words of its message, which are the user's language.
+    static REFUSED: std::cell::RefCell<Option<NumberError>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Notes `error` as the figure refused and gives it back for serde.
+fn refused(error: NumberError) -> NumberError {
+    REFUSED.with(|r| *r.borrow_mut() = Some(error.clone()));
+    error
+}
+
+/// The figure the last deserialization refused, if any (once).
+pub(crate) fn take_number_error() -> Option<NumberError> {
+    REFUSED.with(|r| r.borrow_mut().take())
 }
 
 /// Runs `f` with `text` as the source that exact numbers are re-read from.
@@ -345,6 +366,7 @@ pub(crate) fn with_source<R>(text: &str, f: impl FnOnce() -> R) -> R {
         }
     }
     SOURCE.with(|s| *s.borrow_mut() = Some(std::rc::Rc::from(text)));
+    REFUSED.with(|r| *r.borrow_mut() = None);
     let _reset = Reset;
     f()
 }
@@ -388,7 +410,7 @@ fn deserialize_exact<'de, D: Deserializer<'de>>(
     let spanned = toml::Spanned::<RawNumber>::deserialize(deserializer)?;
     let span = spanned.span();
     match spanned.into_inner() {
-        RawNumber::Text(text) => Err(D::Error::custom(NumberError::Quoted(text))),
+        RawNumber::Text(text) => Err(D::Error::custom(refused(NumberError::Quoted(text)))),
         RawNumber::Number => {
             let literal = SOURCE
                 .with(|s| {
@@ -397,7 +419,7 @@ fn deserialize_exact<'de, D: Deserializer<'de>>(
                         .and_then(|src| src.get(span.clone()).map(str::to_string))
                 })
                 .ok_or_else(|| D::Error::custom("internal: number read outside of a data file"))?;
-            let value = parse_exact(&literal).map_err(D::Error::custom)?;
+            let value = parse_exact(&literal).map_err(|e| D::Error::custom(refused(e)))?;
             Ok((value, span))
         }
     }
@@ -432,10 +454,10 @@ impl<'de> Deserialize<'de> for Money {
         // printed figures.
         if value.normalize().scale() > 2 {
             let shown = Amount(value).rounded().decimal().to_string();
-            return Err(D::Error::custom(NumberError::MoreThanCents(
+            return Err(D::Error::custom(refused(NumberError::MoreThanCents(
                 value.to_string(),
                 shown,
-            )));
+            ))));
         }
         Ok(Money {
             amount: Amount(value),

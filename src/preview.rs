@@ -58,9 +58,7 @@ pub fn parse_pages(text: &str) -> Result<Pages, String> {
 pub enum PreviewError {
     #[error(transparent)]
     Render(#[from] RenderError),
-    #[error(
-        "the document has {count} page(s); there is no page {requested} (use --pages 1-{count} or fewer)"
-    )]
+    #[error("{}", crate::tr!("preview-no-page", count = count, requested = requested))]
     NoSuchPage { requested: usize, count: usize },
     #[error("cannot encode page {page} as PNG: {message}")]
     Encode { page: usize, message: String },

@@ -17,10 +17,19 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The stage's English word, as the README's table shows it.
     pub fn word(self) -> &'static str {
         match self {
             Stage::Load => "load",
             Stage::Check => "check",
+        }
+    }
+
+    /// The stage's word in the user's language.
+    pub fn word_here(self) -> String {
+        match self {
+            Stage::Load => crate::tr!("stage-load"),
+            Stage::Check => crate::tr!("stage-check"),
         }
     }
 }
@@ -56,10 +65,19 @@ macro_rules! rules {
                 }
             }
 
-            /// What the rule checks, one line.
+            /// What the rule checks, one line, in English (the README's table).
             pub fn what(self) -> &'static str {
                 match self {
                     $(Rule::$variant => $what,)*
+                }
+            }
+
+            /// What the rule checks in the user's language: the catalogue's `rule-<code>`, else the English.
+            pub fn what_here(self) -> String {
+                let id = format!("rule-{}", self.code());
+                match crate::i18n::current() {
+                    crate::i18n::Lang::En => self.what().to_string(),
+                    lang => crate::i18n::lookup(lang, &id, &[]).unwrap_or_else(|| self.what().to_string()),
                 }
             }
         }
@@ -168,6 +186,17 @@ mod tests {
             assert!(seen.insert(code), "{code} is listed twice");
             assert_eq!(Rule::from_code(code), Some(*rule));
         }
+    }
+
+    #[test]
+    fn every_rule_is_described_in_chinese() {
+        let zh = crate::i18n::ids(crate::i18n::Lang::Zh);
+        let missing: Vec<_> = Rule::ALL
+            .iter()
+            .map(|r| format!("rule-{}", r.code()))
+            .filter(|id| !zh.contains(&id.as_str()))
+            .collect();
+        assert!(missing.is_empty(), "not in locales/zh.ftl: {missing:?}");
     }
 
     #[test]

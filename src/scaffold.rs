@@ -256,35 +256,25 @@ pub struct Scaffold {
 
 #[derive(Debug, thiserror::Error)]
 pub enum NewError {
-    #[error(
-        "{0} is not empty: `juesuan new` writes only into a new or empty folder, so that no file is overwritten"
-    )]
+    #[error("{}", crate::tr!("new-not-empty", dir = .0.display()))]
     NotEmpty(PathBuf),
-    #[error("{0} exists and is not a folder")]
+    #[error("{}", crate::tr!("new-not-a-folder", dir = .0.display()))]
     NotAFolder(PathBuf),
-    #[error(
-        "the unit name is missing: give --unit <名称>, or --from <last year's folder> to take it from there"
-    )]
+    #[error("{}", crate::tr!("new-missing-unit"))]
     MissingUnit,
-    #[error(
-        "the unit name is empty: give the unit's full name, e.g. --unit 金华市人力资源和社会保障局"
-    )]
+    #[error("{}", crate::tr!("new-empty-unit"))]
     EmptyUnit,
-    #[error(
-        "the year is missing: give --year <年度>, or --from <last year's folder> to take the year after it"
-    )]
+    #[error("{}", crate::tr!("new-missing-year"))]
     MissingYear,
-    #[error("{0} is not a plausible fiscal year: give a year from 1949 to 2200, e.g. --year 2021")]
+    #[error("{}", crate::tr!("new-implausible-year", year = .0))]
     ImplausibleYear(i32),
-    #[error("there is no form `{0}`; the forms are: {1}")]
+    #[error("{}; {}", crate::tr!("no-such-form", name = .0), crate::tr!("forms-are", forms = .1))]
     UnknownForm(String, String),
-    #[error("no form covers {0}; the forms are: {1}")]
+    #[error("{}", crate::tr!("new-no-form", year = .0, forms = .1))]
     NoForm(i32, String),
-    #[error("several forms cover {0}: choose one with --form ({1})")]
+    #[error("{}", crate::tr!("new-several-forms", year = .0, forms = .1))]
     SeveralForms(i32, String),
-    #[error(
-        "the folder given with --from is a {last}, and the new one a {new}: --from takes last year's {new}"
-    )]
+    #[error("{}", crate::tr!("new-other-kind", last = last, new = new))]
     OtherKind {
         last: &'static str,
         new: &'static str,

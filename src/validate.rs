@@ -28,6 +28,7 @@ use crate::load::Loaded;
 use crate::model::*;
 use crate::money::{Amount, Money};
 use crate::rule::Rule;
+use crate::tr;
 
 /// Why last year's figures are free.
 const LAST_YEAR: &str =
@@ -332,7 +333,7 @@ struct Bound<'a> {
     parts: Vec<Option<Term<'a>>>,
     whole: Vec<Option<Term<'a>>>,
     /// Why the parts belong to the whole, for the note.
-    why: &'static str,
+    why: String,
 }
 
 /// A figure as written: two decimals with separators for rounded figures, every digit for exact ones.
@@ -523,24 +524,26 @@ impl<D> Validator<'_, D> {
         let mut d = if is_rounding {
             Diagnostic::new(
                 Rule::Rounding,
-                format!(
-                    "{} differs from {} by rounding",
-                    identity.subject_text, identity.relation
+                tr!(
+                    "sum-rounding",
+                    subject = &identity.subject_text,
+                    relation = &identity.relation
                 ),
             )
         } else {
             Diagnostic::new(
                 identity.code,
-                format!(
-                    "{} does not equal {}",
-                    identity.subject_text, identity.relation
+                tr!(
+                    "sum-mismatch",
+                    subject = &identity.subject_text,
+                    relation = &identity.relation
                 ),
             )
         };
         d = d.at(
             subject.file,
             subject.money.span.clone(),
-            format!("{} is {}", subject.label, figure(found)),
+            tr!("value-is", label = &subject.label, value = figure(found)),
         );
         // Every part is marked, however many: the reviewer looks for the wrong one among them.
         for (sign, p) in &parts {
@@ -550,19 +553,19 @@ impl<D> Validator<'_, D> {
             };
             d = d.also(p.file, p.money.span.clone(), label);
         }
-        d = d.note(format!(
-            "expected {} ({}), found {}; difference {}",
-            figure(expected),
-            identity.relation,
-            figure(found),
-            figure(diff)
+        d = d.note(tr!(
+            "sum-expected",
+            expected = figure(expected),
+            relation = &identity.relation,
+            found = figure(found),
+            difference = figure(diff)
         ));
         if is_rounding {
-            d = d.note(format!(
-                "within the rounding of {} two-decimal figures (at most {}); a larger difference is error[{}]",
-                parts.len(),
-                limit.normalize(),
-                identity.code
+            d = d.note(tr!(
+                "sum-within-rounding",
+                n = parts.len(),
+                limit = limit.normalize(),
+                code = identity.code
             ));
         } else {
             // found − expected: the subject would be `expected`, a part added would be itself + it, a part
@@ -625,17 +628,21 @@ impl<D> Validator<'_, D> {
         // Two values that would each fix the same identities: no telling which is wrong.
         let [(c, n)] = best.as_slice() else { return };
         let all = if *n == self.failures.len() {
-            format!("all {n} failed sums")
+            tr!("suspect-all", n = n)
         } else {
-            format!("{n} of the {} failed sums", self.failures.len())
+            tr!("suspect-some", n = n, of = self.failures.len())
         };
         let would = figure(Amount::new(c.would));
         let d = Diagnostic::new(
             Rule::SuspectValue,
-            format!("{would} here would satisfy {all}: {} is likely the wrong figure", c.label),
+            tr!("suspect", would = &would, all = &all, label = &c.label),
         )
-        .at(c.file, c.span.clone(), format!("{would} would make {all} hold"))
-        .note("one typo breaks every identity its figure is in; the errors below mark the other figures of each");
+        .at(
+            c.file,
+            c.span.clone(),
+            tr!("suspect-label", would = &would, all = &all),
+        )
+        .note(tr!("suspect-note"));
         let first = self
             .out
             .iter()
@@ -647,16 +654,17 @@ impl<D> Validator<'_, D> {
     /// Figures too large to add up exactly: no 决算 comes near, so the data is wrong, and it is said where.
     fn too_large(&mut self, code: Rule, subject_text: &str, at: &Term<'_>) {
         self.out.push(
-            Diagnostic::new(
-                code,
-                format!("{subject_text} cannot be checked: its figures are too large to add up"),
-            )
-            .at(
-                at.file,
-                at.money.span.clone(),
-                format!("{} is {}", at.label, figure(at.money.amount)),
-            )
-            .note("an exact sum holds at most about 7.9 × 10^28; no figure in 万元 comes near"),
+            Diagnostic::new(code, tr!("too-large", subject = subject_text))
+                .at(
+                    at.file,
+                    at.money.span.clone(),
+                    tr!(
+                        "value-is",
+                        label = &at.label,
+                        value = figure(at.money.amount)
+                    ),
+                )
+                .note(tr!("too-large-note")),
         );
     }
 
@@ -695,15 +703,20 @@ impl<D> Validator<'_, D> {
         let mut d = if is_rounding {
             Diagnostic::new(
                 Rule::Rounding,
-                format!(
-                    "{} exceeds {} by rounding",
-                    bound.subject_text, bound.relation
+                tr!(
+                    "exceeds-rounding",
+                    subject = &bound.subject_text,
+                    relation = &bound.relation
                 ),
             )
         } else {
             Diagnostic::new(
                 Rule::PartExceedsWhole,
-                format!("{} exceeds {}", bound.subject_text, bound.relation),
+                tr!(
+                    "exceeds",
+                    subject = &bound.subject_text,
+                    relation = &bound.relation
+                ),
             )
         };
         // The value at fault: the part when there is one, else the whole the parts overrun.
@@ -715,25 +728,28 @@ impl<D> Validator<'_, D> {
         d = d.at(
             primary.file,
             primary.money.span.clone(),
-            format!("{} is {}", primary.label, figure(primary.money.amount)),
+            tr!(
+                "value-is",
+                label = &primary.label,
+                value = figure(primary.money.amount)
+            ),
         );
         for t in &others {
             d = d.also(t.file, t.money.span.clone(), t.label.clone());
         }
-        d = d.note(format!(
-            "expected at most {} ({}), found {}; excess {}",
-            figure(whole_sum),
-            bound.relation,
-            figure(part_sum),
-            figure(excess)
+        d = d.note(tr!(
+            "exceeds-expected",
+            expected = figure(whole_sum),
+            relation = &bound.relation,
+            found = figure(part_sum),
+            excess = figure(excess)
         ));
         d = d.note(bound.why);
         if is_rounding {
-            d = d.note(format!(
-                "within the rounding of {} two-decimal figures (at most {}); a larger excess is \
-                 error[part-exceeds-whole]",
-                n + 1,
-                limit.normalize()
+            d = d.note(tr!(
+                "exceeds-within-rounding",
+                n = n + 1,
+                limit = limit.normalize()
             ));
         }
         self.out.push(d);

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error("cannot write {path}: {source}")]
+    #[error("{}", crate::tr!("cannot-write", path = path.display(), why = source))]
     Io {
         path: PathBuf,
         source: std::io::Error,

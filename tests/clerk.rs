@@ -148,8 +148,8 @@ fn render_without_output_writes_beside_the_folder_and_a_bare_name_is_asked_about
 
 #[test]
 fn completions_into_a_closed_pipe_and_an_empty_folder_say_little() {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    use std::process::Stdio;
+    let mut child = binary()
         .args(["completions", "bash"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -239,3 +239,162 @@ fn diff_names_a_table_figure_as_the_document_prints_it() {
         "{text}"
     );
 }
+
+/// Runs `args` with `LANG=lang`; stdout and stderr together.
+fn run_in_language(lang: &str, args: &[&str]) -> (Option<i32>, String) {
+    let out = in_language(lang)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code(), text)
+}
+
+#[test]
+fn check_speaks_chinese_under_a_chinese_locale_and_english_otherwise() {
+    let dir = copy_example("example-2021");
+    edit(dir.path(), "three_public.toml", "people = 3", "people = -3");
+    edit(dir.path(), "procurement.toml", "goods = ", "godos = ");
+    let path = dir.path().to_str().unwrap();
+    let check = |lang: &str, phrases: &[&str]| {
+        let (code, text) = run_in_language(lang, &["check", path]);
+        assert_eq!(code, Some(1), "{text}");
+        for phrase in phrases {
+            assert!(text.contains(phrase), "no {phrase:?} in:\n{text}");
+        }
+        text
+    };
+    let zh = check(
+        "zh_CN.UTF-8",
+        &[
+            "错误[wrong-type]: 人次应为不小于 0 的整数——实际是 -3",
+            "错误[unknown-key]: 未知的键 `godos`",
+            "= 是不是 `goods`？",
+            "：2 个错误，0 个警告",
+        ],
+    );
+    let en = check(
+        "C",
+        &[
+            "error[wrong-type]: 人次 must be a whole number ≥ 0 — found -3",
+            "error[unknown-key]: unknown key `godos`",
+            "= did you mean `goods`?",
+            ": 2 error(s), 0 warning(s)",
+        ],
+    );
+    for text in [&zh, &en] {
+        assert_no_jargon(text);
+        // the keys allowed are listed once
+        assert_eq!(
+            text.matches("reserved_small_micro_awarded").count(),
+            1,
+            "{text}"
+        );
+    }
+    // LC_ALL decides over LANG, as POSIX has it
+    let out = in_language("zh_CN.UTF-8")
+        .env("LC_ALL", "C")
+        .args(["check", path])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("error[unknown-key]"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_broken_sum_and_the_summary_of_render_speak_chinese() {
+    let dir = copy_example("jinhua-hrss-dsc-2020");
+    edit(
+        dir.path(),
+        "table07.toml",
+        "reception = 0.23",
+        "reception = 1.23",
+    );
+    let out_dir = tempfile::tempdir().unwrap();
+    let pdf = out_dir.path().join("out.pdf");
+    let (code, zh) = run_in_language(
+        "zh_CN.UTF-8",
+        &[
+            "render",
+            dir.path().to_str().unwrap(),
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(1), "{zh}");
+    assert!(zh.contains("错误[sum-mismatch]: 公开07表 "), "{zh}");
+    assert!(zh.contains(" 不等于 "), "{zh}");
+    assert!(zh.contains("= 应为 "), "{zh}");
+    assert!(zh.contains("个错误；未写入PDF"), "{zh}");
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn rules_and_help_speak_chinese() {
+    let (_, rules) = run_in_language("zh_CN.UTF-8", &["rules"]);
+    assert!(
+        rules.contains("sum-mismatch       错误    检查  合计等于各部分之和"),
+        "{rules}"
+    );
+    let (_, rules) = run_in_language("C", &["rules"]);
+    assert!(
+        rules.contains("sum-mismatch       error   check a total equals the sum of its parts"),
+        "{rules}"
+    );
+    let (code, help) = run_in_language("zh_CN.UTF-8", &["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(help.contains("用法：juesuan"), "{help}");
+    assert!(
+        help.contains("check        检查一个或多个数据文件夹"),
+        "{help}"
+    );
+    let (_, help) = run_in_language("zh_CN.UTF-8", &["render", "--help"]);
+    assert!(
+        help.contains("写到哪里：一份文档时为以 .pdf 结尾的文件"),
+        "{help}"
+    );
+    assert!(help.contains("显示帮助"), "{help}");
+    let (_, help) = run_in_language("C", &["render", "--help"]);
+    assert!(
+        help.contains("Where to write: a file ending in .pdf"),
+        "{help}"
+    );
+}
+
+#[test]
+fn every_help_text_has_its_chinese() {
+    // Each about and argument help of the command line is in locales/zh.ftl: a new option cannot stay English.
+    fn walk(command: &clap::Command, id: &str, missing: &mut Vec<String>) {
+        let has = |id: &str| juesuan::i18n::lookup(juesuan::i18n::Lang::Zh, id, &[]).is_some();
+        if command.get_about().is_some() && !has(id) {
+            missing.push(id.to_string());
+        }
+        if command.get_long_about().is_some() && !has(&format!("{id}-long")) {
+            missing.push(format!("{id}-long"));
+        }
+        for arg in command.get_arguments() {
+            let arg_id = format!("{id}-{}", arg.get_id());
+            if arg.get_help().is_some() && !arg.is_hide_set() && !has(&arg_id) {
+                missing.push(arg_id);
+            }
+        }
+        for sub in command.get_subcommands() {
+            walk(sub, &format!("{id}-{}", sub.get_name()), missing);
+        }
+    }
+    let mut missing = Vec::new();
+    walk(
+        &<juesuan::cli::Cli as clap::CommandFactory>::command(),
+        "cli",
+        &mut missing,
+    );
+    assert!(missing.is_empty(), "not in locales/zh.ftl: {missing:?}");
+}

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use juesuan::derive::wording::Words;
@@ -236,6 +236,33 @@ const CASES: &[Case] = &[
         code: "bad-number",
     },
     Case {
+        what: "a negative count",
+        breaks: |dir| {
+            let place = place_in(dir, "three_public.toml", "people = 3", "3");
+            replace(dir, "three_public.toml", "people = 3", "people = -3");
+            place
+        },
+        code: "wrong-type",
+    },
+    Case {
+        what: "a year in Chinese numerals",
+        breaks: |dir| {
+            let place = place_in(dir, "document.toml", "year = 2021", "2021");
+            replace(dir, "document.toml", "year = 2021", "year = \"二〇二一\"");
+            place
+        },
+        code: "wrong-type",
+    },
+    Case {
+        what: "a kind that is none of those allowed",
+        breaks: |dir| {
+            let place = place_in(dir, "document.toml", "kind = \"单位\"", "\"单位\"");
+            replace(dir, "document.toml", "kind = \"单位\"", "kind = \"单\"");
+            place
+        },
+        code: "unknown-value",
+    },
+    Case {
         what: "a negative figure where the form has none",
         breaks: |dir| goods(dir, "-128.40"),
         code: "negative-amount",
@@ -352,7 +379,18 @@ fn broken_input_is_refused_at_its_place_and_nothing_is_written() {
         let err = rejected(dir.path());
         let took = started.elapsed();
         let code = format!("error[{}]", case.code);
-        if !err.contains(&code) {
+        // The same finding in Chinese, and neither with serde's words.
+        let zh = in_language("zh_CN.UTF-8")
+            .args(["check", dir.path().to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let zh = stderr(&zh);
+        assert_no_jargon(&err);
+        assert_no_jargon(&zh);
+        if !zh.contains(&format!("错误[{}]", case.code)) {
+            failures.push(format!("{}: no 错误[{}] in:\n{zh}", case.what, case.code));
+        } else if !err.contains(&code) {
             failures.push(format!("{}: no {code} in:\n{err}", case.what));
         } else if !err.contains(&place) {
             failures.push(format!(
@@ -407,7 +445,7 @@ fn a_hundred_thousand_rows_are_refused_in_bounded_time_and_memory() {
 // The child is reaped by wait4 (for its rusage), not by `Child::wait`.
 #[allow(clippy::zombie_processes)]
 fn run_measured(args: &[&str]) -> (Option<i32>, String, i64) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    let mut child = binary()
         .args(args)
         .env("NO_COLOR", "1")
         .stdout(Stdio::null())
@@ -639,7 +677,7 @@ fn killing_a_render_leaves_the_old_file_or_a_complete_new_one() {
     let old = b"%PDF-1.7 previous edition %%EOF".to_vec();
     for delay_ms in [0u64, 2, 5, 10, 20, 40, 80, 120, 160, 200, 300, 500, 800] {
         std::fs::write(&pdf, &old).unwrap();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+        let mut child = binary()
             .args(["render", example(SAMPLE).to_str().unwrap(), "-o"])
             .arg(&pdf)
             .stdout(Stdio::null())

@@ -22,14 +22,50 @@ pub fn section_files(form: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The binary, speaking English whatever the machine's locale: the tests assert English messages, and set
+/// another language explicitly (`in_language`).
+pub fn binary() -> Command {
+    in_language("C")
+}
+
+/// The binary with `LANG` set to `lang` and no other locale variable that would override it.
+pub fn in_language(lang: &str) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_juesuan"));
+    command
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", lang);
+    command
+}
+
 pub fn juesuan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    binary()
         .args(args)
         .env("NO_COLOR", "1")
         // from another directory: the binary must not depend on the working directory
         .current_dir(std::env::temp_dir())
         .output()
         .expect("run juesuan")
+}
+
+/// Words of serde and Rust that must never reach a user, in any language.
+pub const JARGON: &[&str] = &[
+    "invalid type",
+    "invalid value",
+    "expected u32",
+    "expected i32",
+    "expected u16",
+    "unknown field",
+    "unknown variant",
+    "missing field",
+    "invalid length",
+];
+
+/// Asserts that `text` holds none of [`JARGON`].
+pub fn assert_no_jargon(text: &str) {
+    for word in JARGON {
+        assert!(!text.contains(word), "\"{word}\" reached the user:\n{text}");
+    }
 }
 
 pub fn stderr(out: &Output) -> String {

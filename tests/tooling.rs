@@ -3,13 +3,13 @@
 //! relative paths so that the output does not depend on where the test runs.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::support::*;
 
 /// Runs the binary in `cwd` (no colour).
 fn run_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_juesuan"))
+    binary()
         .args(args)
         .env("NO_COLOR", "1")
         .current_dir(cwd)
@@ -597,7 +597,7 @@ impl Watching {
     /// Starts watching `data` and waits for the first render.
     fn start(data: &Path) -> Watching {
         let out = tempfile::tempdir().unwrap();
-        let child = Command::new(env!("CARGO_BIN_EXE_juesuan"))
+        let child = binary()
             .arg("render")
             .arg(data)
             .arg("-o")

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use juesuan::cli::Format;
 use juesuan::diag;
 use juesuan::render::Engine;
+use juesuan::tr;
 
 use super::{print_diagnostics, rejection_code};
 
@@ -29,8 +30,13 @@ pub fn run(engine: &Engine, dirs: &[std::path::PathBuf], format: Format, color: 
                 print_diagnostics(&diagnostics, &sources, color);
                 let (errors, warnings) = diag::count(&diagnostics);
                 eprintln!(
-                    "{}: {errors} error(s), {warnings} warning(s)",
-                    dir.display()
+                    "{}",
+                    tr!(
+                        "check-summary",
+                        dir = dir.display(),
+                        errors = errors,
+                        warnings = warnings
+                    )
                 );
             }
         }

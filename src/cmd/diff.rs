@@ -16,7 +16,7 @@ pub fn run(old: &Path, new: &Path, format: Format, correction: bool) -> ExitCode
                 Format::Json => match serde_json::to_string(&changes) {
                     Ok(json) => println!("{json}"),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("{}", super::error(&e));
                         return ExitCode::from(FAILURE);
                     }
                 },
@@ -28,7 +28,7 @@ pub fn run(old: &Path, new: &Path, format: Format, correction: bool) -> ExitCode
             }
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", super::error(&e));
             ExitCode::from(FAILURE)
         }
     }

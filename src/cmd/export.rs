@@ -11,7 +11,12 @@ use super::{FAILURE, prepare_or_report, rejection_code};
 /// nothing is written, and an existing workbook is left as it was).
 pub fn run(dir: &Path, output: &Path, color: bool) -> ExitCode {
     // The data is checked first, as for a PDF: a workbook of figures that contradict each other is no attachment.
-    if let Err(code) = prepare_or_report(Engine::embedded(), dir, "workbook", color) {
+    if let Err(code) = prepare_or_report(
+        Engine::embedded(),
+        dir,
+        juesuan::tr!("what-workbook"),
+        color,
+    ) {
         return code;
     }
     let loaded = match juesuan::load::load(dir) {
@@ -24,19 +29,27 @@ pub fn run(dir: &Path, output: &Path, color: bool) -> ExitCode {
     let bytes = match juesuan::workbook::export::workbook(&loaded.doc, &loaded.form) {
         Ok(bytes) => bytes,
         Err(e) => {
-            eprintln!("error: {e}\nno workbook written");
+            eprintln!(
+                "{}\n{}",
+                super::error(&e),
+                juesuan::tr!("no-workbook-written")
+            );
             return ExitCode::from(FAILURE);
         }
     };
     if let Err(e) = juesuan::write::write_atomic(output, &bytes) {
-        eprintln!("error: {e}");
+        eprintln!("{}", super::error(&e));
         return ExitCode::from(FAILURE);
     }
     let tables = loaded.form.tables_of(*loaded.doc.info().kind).count();
     eprintln!(
-        "wrote {} ({tables} tables, {} bytes)",
-        output.display(),
-        bytes.len()
+        "{}",
+        juesuan::tr!(
+            "export-wrote",
+            path = output.display(),
+            tables = tables,
+            bytes = bytes.len()
+        )
     );
     ExitCode::SUCCESS
 }

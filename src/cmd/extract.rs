@@ -12,7 +12,7 @@ pub fn run(pdf: &Path, dir: &Path) -> ExitCode {
     match juesuan::archive::extract(pdf, dir) {
         Ok(written) => {
             for path in &written {
-                eprintln!("wrote {}", path.display());
+                eprintln!("{}", juesuan::tr!("extract-wrote", path = path.display()));
             }
             // The files name their schemas (`#:schema ./.schema/table05.json`, as `new` writes them): the
             // schemas come back too, so an editor checks the restored files as it did the originals.
@@ -31,12 +31,15 @@ pub fn run(pdf: &Path, dir: &Path) -> ExitCode {
             if !sections.is_empty() {
                 match juesuan::schema::write_all(&dir.join(".schema"), &sections) {
                     Ok(paths) => eprintln!(
-                        "wrote {} schema(s) to {}",
-                        paths.len(),
-                        dir.join(".schema").display()
+                        "{}",
+                        juesuan::tr!(
+                            "extract-schemas-wrote",
+                            n = paths.len(),
+                            dir = dir.join(".schema").display()
+                        )
                     ),
                     Err(e) => {
-                        eprintln!("error: {e}");
+                        eprintln!("{}", super::error(&e));
                         return ExitCode::from(FAILURE);
                     }
                 }
@@ -44,7 +47,7 @@ pub fn run(pdf: &Path, dir: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", super::error(&e));
             ExitCode::from(FAILURE)
         }
     }

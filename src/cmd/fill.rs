@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{DATA_ERRORS, FAILURE, print_diagnostics, rejection_code};
+use juesuan::tr;
+
+use super::{DATA_ERRORS, FAILURE, error, print_diagnostics, rejection_code};
 
 /// 0 when everything determined is written (or was stated) and agrees; 1 when a stated figure disagrees with the
 /// sum its lines give (nothing of it is overwritten); 2 when the folder cannot be read or written.
@@ -12,14 +14,14 @@ pub fn run(dir: &Path, dry_run: bool, color: bool) -> ExitCode {
         Ok((loaded, _)) => loaded,
         Err(failure) => {
             print_diagnostics(&failure.diagnostics, &failure.sources, color);
-            eprintln!("error: {} cannot be read; nothing written", dir.display());
+            eprintln!("{}", error(&tr!("fill-unreadable", dir = dir.display())));
             return ExitCode::from(rejection_code(&failure.diagnostics));
         }
     };
     let filled = match juesuan::fill::fill(&loaded) {
         Ok(filled) => filled,
         Err(e) => {
-            eprintln!("error: {e}; nothing written");
+            eprintln!("{}; {}", error(&e), tr!("nothing-written"));
             return ExitCode::from(FAILURE);
         }
     };
@@ -32,26 +34,30 @@ pub fn run(dir: &Path, dry_run: bool, color: bool) -> ExitCode {
     if !dry_run {
         for (file, text) in &filled.files {
             if let Err(e) = juesuan::write::write_atomic(&dir.join(file), text.as_bytes()) {
-                eprintln!("error: {e}");
+                eprintln!("{}", error(&e));
                 return ExitCode::from(FAILURE);
             }
         }
     }
     let lines = filled.changes.iter().filter(|c| c.field.is_none()).count();
     let figures = filled.changes.len() - lines;
-    eprintln!(
-        "{}{figures} figure(s) and {lines} line(s) {} {} file(s); {} stated figure(s) disagree with their lines",
-        if dry_run { "dry run: " } else { "" },
+    let summary = juesuan::i18n::message(
+        juesuan::i18n::current(),
         if dry_run {
-            "would be written to"
+            "fill-summary-dry"
         } else {
-            "written to"
+            "fill-summary"
         },
-        filled.files.len(),
-        filled.disagreements.len()
+        &[
+            ("figures", figures.to_string()),
+            ("lines", lines.to_string()),
+            ("files", filled.files.len().to_string()),
+            ("disagree", filled.disagreements.len().to_string()),
+        ],
     );
+    eprintln!("{summary}");
     if !filled.changes.is_empty() && !dry_run {
-        eprintln!("next: `juesuan check {}`", dir.display());
+        eprintln!("{}", tr!("next-check", dir = dir.display()));
     }
     if filled.disagreements.is_empty() {
         ExitCode::SUCCESS

@@ -6,18 +6,20 @@ use std::process::ExitCode;
 use juesuan::diag::Sources;
 use juesuan::render::Engine;
 
+use juesuan::tr;
+
 use super::{DATA_ERRORS, FAILURE, print_diagnostics};
 
 /// `juesuan fonts`: the families available, and the family each style is drawn by (for a document's `[fonts]`
 /// when a folder is given).
 pub fn run(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
-    println!("font families:");
+    println!("{}", tr!("fonts-families"));
     for (family, aliases, file) in engine.font_families() {
-        let from = file.map_or("embedded".to_string(), |f| f.display().to_string());
+        let from = file.map_or(tr!("fonts-embedded"), |f| f.display().to_string());
         let also = if aliases.is_empty() {
             String::new()
         } else {
-            format!(" (also {})", aliases.join(", "))
+            format!(" {}", tr!("fonts-also", names = aliases.join(", ")))
         };
         println!("  {family:<24} {from}{also}");
     }
@@ -29,7 +31,10 @@ pub fn run(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) => {
-                eprintln!("error: cannot read {}: {e}", path.display());
+                eprintln!(
+                    "{}",
+                    super::error(&tr!("cannot-read", path = path.display(), why = e))
+                );
                 return ExitCode::from(FAILURE);
             }
         };
@@ -46,7 +51,7 @@ pub fn run(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
         file = Some(id);
     }
     let (map, warnings) = juesuan::fonts::resolve(&choice, engine, file);
-    println!("styles:");
+    println!("{}", tr!("fonts-styles"));
     for style in juesuan::fonts::Style::ALL {
         let family = map.family(style);
         let bold = if style == juesuan::fonts::Style::Title && map.title_weight == "bold" {
@@ -56,20 +61,14 @@ pub fn run(engine: &Engine, dir: Option<&Path>, color: bool) -> ExitCode {
         };
         let note = if family == style.embedded() {
             format!(
-                "  (embedded stand-in; official: {})",
-                style.official().join(", ")
+                "  {}",
+                tr!("fonts-stand-in", official = style.official().join(", "))
             )
         } else {
             String::new()
         };
-        // Padded by display width: a Chinese character takes two columns.
-        let label = style.label();
-        let width: usize = label
-            .chars()
-            .map(|c| if c.is_ascii() { 1 } else { 2 })
-            .sum();
-        let pad = " ".repeat(16usize.saturating_sub(width));
-        println!("  {:<8} {label}{pad} {family}{bold}{note}", style.key());
+        let label = super::pad(style.label(), 16);
+        println!("  {:<8} {label} {family}{bold}{note}", style.key());
     }
     print_diagnostics(&warnings, &sources, color);
     ExitCode::SUCCESS

@@ -7,7 +7,9 @@ use juesuan::diag;
 use juesuan::render::Engine;
 use juesuan::workbook::{self, Options};
 
-use super::{DATA_ERRORS, FAILURE, print_diagnostics};
+use juesuan::tr;
+
+use super::{DATA_ERRORS, FAILURE, error, print_diagnostics};
 
 /// 0 when the folder was written and passes `check` (warnings allowed: the scaffolded values are 待填写); 1 when
 /// cells could not be placed (nothing written unless `partial`) or the folder written has data errors; 2 when the
@@ -22,7 +24,7 @@ pub fn run(
     let imported = match workbook::import(workbook_path, options) {
         Ok(imported) => imported,
         Err(e) => {
-            eprintln!("error: {e}\nnothing written");
+            eprintln!("{}\n{}", error(&e), tr!("nothing-written"));
             return ExitCode::from(match e {
                 workbook::ImportError::Read(_) => FAILURE,
                 _ => DATA_ERRORS,
@@ -33,7 +35,7 @@ pub fn run(
         eprintln!("{finding}");
     }
     for note in &imported.notes {
-        eprintln!("note: {note}");
+        eprintln!("{}", super::note(note));
     }
     let errors = imported.errors();
     let at_cells = imported
@@ -43,36 +45,41 @@ pub fn run(
         .count();
     let others = match errors - at_cells {
         0 => String::new(),
-        n => format!(", {n} other error(s)"),
+        n => tr!("import-others", n = n),
     };
     eprintln!(
-        "read {} figure(s) of {} table(s) for {} {}年 ({}, form {}): {at_cells} cell(s) could not be placed or read{others}",
-        imported.figures,
-        imported.tables.len(),
-        imported.unit,
-        imported.year,
-        imported.kind.word(),
-        imported.form.id
+        "{}",
+        tr!(
+            "import-read",
+            figures = imported.figures,
+            tables = imported.tables.len(),
+            unit = &imported.unit,
+            year = imported.year,
+            kind = imported.kind.word(),
+            form = &imported.form.id,
+            cells = at_cells,
+            others = others
+        )
     );
     if errors > 0 && !partial {
-        eprintln!(
-            "error: nothing written: correct the cells above in the workbook (or import with --partial and \
-             complete the folder by hand)"
-        );
+        eprintln!("{}", error(&tr!("import-refused")));
         return ExitCode::from(DATA_ERRORS);
     }
     let written = match workbook::import::write(dir, &imported) {
         Ok(written) => written,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error(&e));
             return ExitCode::from(FAILURE);
         }
     };
     eprintln!(
-        "wrote {} files to {} ({} table(s) from the workbook; the rest to fill in, marked 待填写)",
-        written.len(),
-        dir.display(),
-        imported.tables.len()
+        "{}",
+        tr!(
+            "import-wrote",
+            files = written.len(),
+            dir = dir.display(),
+            tables = imported.tables.len()
+        )
     );
     // What check finds in the new folder.
     let (diagnostics, sources) = match juesuan::prepare_with(dir, Engine::embedded()) {
@@ -82,8 +89,13 @@ pub fn run(
     print_diagnostics(&diagnostics, &sources, color);
     let (check_errors, warnings) = diag::count(&diagnostics);
     eprintln!(
-        "{}: {check_errors} error(s), {warnings} warning(s)",
-        dir.display()
+        "{}",
+        tr!(
+            "check-summary",
+            dir = dir.display(),
+            errors = check_errors,
+            warnings = warnings
+        )
     );
     if check_errors > 0 || errors > 0 {
         ExitCode::from(DATA_ERRORS)

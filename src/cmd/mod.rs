@@ -20,6 +20,41 @@ use std::process::ExitCode;
 use juesuan::diag::{self, Diagnostic, Sources};
 use juesuan::render::Engine;
 use juesuan::rule::Rule;
+use juesuan::tr;
+
+/// "error: …" in the user's language.
+pub fn error(text: &dyn std::fmt::Display) -> String {
+    tr!("line-error", text = text)
+}
+
+/// "warning: …" in the user's language.
+pub fn warning(text: &dyn std::fmt::Display) -> String {
+    tr!("line-warning", text = text)
+}
+
+/// Writes `bytes` to stdout. `juesuan rules | head` closes the pipe early: that is the reader's choice, not an
+/// error.
+pub fn write_stdout(bytes: &[u8]) -> ExitCode {
+    use std::io::Write;
+    match std::io::stdout().write_all(bytes) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("{}", error(&e));
+            ExitCode::from(FAILURE)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+/// `text` padded to `width` columns by display width: a Chinese character takes two.
+pub fn pad(text: &str, width: usize) -> String {
+    let used: usize = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+    format!("{text}{}", " ".repeat(width.saturating_sub(used)))
+}
+
+/// "note: …" in the user's language.
+pub fn note(text: &dyn std::fmt::Display) -> String {
+    tr!("line-note", text = text)
+}
 
 /// Exit code for data errors (the data is wrong; fix it and try again).
 pub const DATA_ERRORS: u8 = 1;
@@ -49,12 +84,12 @@ pub fn engine_with_fonts(folders: &[std::path::PathBuf]) -> Result<Engine, ExitC
     match juesuan::fonts::load_folders(folders) {
         Ok(added) => {
             for skipped in &added.skipped {
-                eprintln!("warning: skipped font file {skipped}");
+                eprintln!("{}", warning(&tr!("skipped-font", file = skipped)));
             }
             Ok(Engine::with_added_fonts(added))
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error(&e));
             Err(ExitCode::from(FAILURE))
         }
     }
@@ -65,7 +100,7 @@ pub fn engine_with_fonts(folders: &[std::path::PathBuf]) -> Result<Engine, ExitC
 pub fn prepare_or_report(
     engine: &Engine,
     dir: &Path,
-    what: &str,
+    what: String,
     color: bool,
 ) -> Result<juesuan::Prepared, ExitCode> {
     match juesuan::prepare_with(dir, engine) {
@@ -77,8 +112,13 @@ pub fn prepare_or_report(
             print_diagnostics(&rejected.diagnostics, &rejected.sources, color);
             let (errors, _) = diag::count(&rejected.diagnostics);
             eprintln!(
-                "error: {} has {errors} error(s); no {what} written",
-                dir.display()
+                "{}",
+                error(&tr!(
+                    "rejected",
+                    dir = dir.display(),
+                    errors = errors,
+                    what = what
+                ))
             );
             Err(ExitCode::from(rejection_code(&rejected.diagnostics)))
         }

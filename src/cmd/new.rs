@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use juesuan::tr;
+
 use super::{FAILURE, print_diagnostics, rejection_code};
 
 /// `juesuan new`: 0 when the folder was written, 2 when it could not be (nothing is overwritten), 1 when last
@@ -18,9 +20,10 @@ pub fn run(
         Some(Ok(doc)) => Some(doc),
         Some(Err(rejected)) => {
             print_diagnostics(&rejected.diagnostics, &rejected.sources, color);
+            let folder = from.map_or(String::new(), |f| f.display().to_string());
             eprintln!(
-                "error: last year's folder {} cannot be read; nothing written",
-                from.map_or(String::new(), |f| f.display().to_string())
+                "{}",
+                super::error(&tr!("last-year-unreadable", dir = folder))
             );
             return ExitCode::from(rejection_code(&rejected.diagnostics));
         }
@@ -34,22 +37,22 @@ pub fn run(
     match written {
         Ok((files, notes)) => {
             for note in &notes {
-                eprintln!("note: {note}");
+                eprintln!("{}", super::note(note));
             }
             eprintln!(
-                "wrote {} files to {} (the section files, and their schemas in {})",
-                files.len(),
-                dir.display(),
-                juesuan::scaffold::SCHEMA_DIR
+                "{}",
+                tr!(
+                    "new-wrote",
+                    files = files.len(),
+                    dir = dir.display(),
+                    schemas = juesuan::scaffold::SCHEMA_DIR
+                )
             );
-            eprintln!(
-                "next: fill in the values marked 待填写, then run `juesuan check {}`",
-                dir.display()
-            );
+            eprintln!("{}", tr!("new-next", dir = dir.display()));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", super::error(&e));
             ExitCode::from(FAILURE)
         }
     }

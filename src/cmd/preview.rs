@@ -15,7 +15,7 @@ pub fn run(
     output: &Path,
     color: bool,
 ) -> ExitCode {
-    let prepared = match prepare_or_report(engine, dir, "preview", color) {
+    let prepared = match prepare_or_report(engine, dir, juesuan::tr!("what-preview"), color) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -31,14 +31,17 @@ pub fn run(
                 [first, .., last] => format!(" ({first} … {last})"),
             };
             eprintln!(
-                "wrote {} page(s) to {}{range}",
-                written.len(),
-                output.display()
+                "{}{range}",
+                juesuan::tr!(
+                    "preview-wrote",
+                    pages = written.len(),
+                    dir = output.display()
+                )
             );
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", super::error(&e));
             ExitCode::from(FAILURE)
         }
     }

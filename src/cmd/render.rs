@@ -7,7 +7,11 @@ use std::process::ExitCode;
 use juesuan::batch;
 use juesuan::render::{Engine, Standard};
 
-use super::{DATA_ERRORS, FAILURE, prepare_or_report, print_diagnostics, rejection_code};
+use juesuan::tr;
+
+use super::{
+    DATA_ERRORS, FAILURE, error, note, prepare_or_report, print_diagnostics, rejection_code,
+};
 
 pub fn single(
     engine: &Engine,
@@ -17,38 +21,40 @@ pub fn single(
     final_only: bool,
     color: bool,
 ) -> ExitCode {
-    let prepared = match prepare_or_report(engine, dir, "PDF", color) {
+    let prepared = match prepare_or_report(engine, dir, tr!("what-pdf"), color) {
         Ok(p) => p,
         Err(code) => return code,
     };
     if final_only && prepared.draft {
-        eprintln!(
-            "error: {} is a draft (values still marked 待填写, see the warning above); with --final nothing is \
-             written",
-            dir.display()
-        );
+        eprintln!("{}", error(&tr!("draft-refused", dir = dir.display())));
         return ExitCode::from(DATA_ERRORS);
     }
     // The data files go inside the PDF where the standard allows (not PDF/A-2): `juesuan extract` gets them back.
     let pdf = match prepared.pdf(engine, standard) {
         Ok(pdf) => pdf,
         Err(e) => {
-            eprintln!("error: {e}\nno PDF written");
+            eprintln!("{}\n{}", error(&e), tr!("no-pdf-written"));
             return ExitCode::from(FAILURE);
         }
     };
     if let Err(e) = juesuan::write::write_atomic(output, &pdf) {
-        eprintln!("error: {e}");
+        eprintln!("{}", error(&e));
         return ExitCode::from(FAILURE);
     }
     if prepared.draft {
         eprintln!(
-            "wrote {} ({} bytes), a draft: every page is marked 草稿",
-            output.display(),
-            pdf.len()
+            "{}",
+            tr!(
+                "wrote-pdf-draft",
+                path = output.display(),
+                bytes = pdf.len()
+            )
         );
     } else {
-        eprintln!("wrote {} ({} bytes)", output.display(), pdf.len());
+        eprintln!(
+            "{}",
+            tr!("wrote-pdf", path = output.display(), bytes = pdf.len())
+        );
     }
     ExitCode::SUCCESS
 }
@@ -62,12 +68,15 @@ pub fn many(
     options: &batch::Options,
 ) -> ExitCode {
     for dir in skipped {
-        eprintln!("note: skipping {}: no document.toml", dir.display());
+        eprintln!(
+            "{}",
+            note(&tr!("skipping-no-document", dir = dir.display()))
+        );
     }
     let summary = match batch::run(engine, documents, options) {
         Ok(summary) => summary,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error(&e));
             return ExitCode::from(FAILURE);
         }
     };
@@ -86,7 +95,7 @@ pub fn many(
     match worst {
         Some(code) => {
             let names: Vec<&str> = summary.failed.iter().map(|(n, _)| n.as_str()).collect();
-            eprintln!("error: failed: {}", names.join(", "));
+            eprintln!("{}", error(&tr!("batch-failed", names = names.join(", "))));
             ExitCode::from(code)
         }
         None => ExitCode::SUCCESS,
@@ -100,7 +109,10 @@ pub fn report_json(engine: &Engine, dir: &Path, output: &Path, color: bool) -> E
         Ok(p) => p,
         Err(rejected) => {
             print_diagnostics(&rejected.diagnostics, &rejected.sources, color);
-            eprintln!("error: {} has errors; nothing written", dir.display());
+            eprintln!(
+                "{}",
+                error(&tr!("has-errors-nothing-written", dir = dir.display()))
+            );
             return ExitCode::from(rejection_code(&rejected.diagnostics));
         }
     };
@@ -111,7 +123,7 @@ pub fn report_json(engine: &Engine, dir: &Path, output: &Path, color: bool) -> E
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error(&e));
             ExitCode::from(FAILURE)
         }
     }
@@ -133,20 +145,24 @@ pub fn watch(
     let watcher = Watcher::new(dir);
     if let Some(e) = watcher.no_events() {
         eprintln!(
-            "note: no file events for {} ({e}); looking for changes every {} ms",
-            dir.display(),
-            INTERVAL.as_millis()
+            "{}",
+            note(&tr!(
+                "watch-no-events",
+                dir = dir.display(),
+                why = e,
+                ms = INTERVAL.as_millis()
+            ))
         );
     }
     let mut runs = 0u32;
     watcher.run(Timing::default(), || {
         if runs > 0 {
-            eprintln!("\n── {} changed: rendering again ──", dir.display());
+            eprintln!("\n{}", tr!("watch-again", dir = dir.display()));
         }
         runs += 1;
         // The outcome is on the terminal already; watching goes on whatever it was.
         let _ = single(engine, dir, output, standard, final_only, color);
-        eprintln!("watching {} for changes (Ctrl-C to stop)", dir.display());
+        eprintln!("{}", tr!("watch-waiting", dir = dir.display()));
     });
     ExitCode::SUCCESS
 }

@@ -2,21 +2,18 @@
 
 use std::process::ExitCode;
 
-use juesuan::diag::Severity;
 use juesuan::rule::Rule;
 
 pub fn run() -> ExitCode {
+    let mut list = String::new();
     for rule in Rule::ALL {
-        let severity = match rule.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        println!(
-            "{:<18} {severity:<7} {:<5} {}",
+        list += &format!(
+            "{:<18} {} {} {}\n",
             rule.code(),
-            rule.stage().word(),
-            rule.what()
+            super::pad(&rule.severity().word(), 7),
+            super::pad(&rule.stage().word_here(), 5),
+            rule.what_here()
         );
     }
-    ExitCode::SUCCESS
+    super::write_stdout(list.as_bytes())
 }

@@ -18,8 +18,9 @@ pub fn run(out: Option<&Path>, form: Option<&str>) -> ExitCode {
             None => {
                 let known: Vec<&str> = Form::ids().collect();
                 eprintln!(
-                    "error: there is no form `{id}`; the forms are: {}",
-                    known.join(", ")
+                    "{}; {}",
+                    super::error(&juesuan::tr!("no-such-form", name = id)),
+                    juesuan::tr!("forms-are", forms = known.join(", "))
                 );
                 return ExitCode::from(FAILURE);
             }
@@ -28,11 +29,14 @@ pub fn run(out: Option<&Path>, form: Option<&str>) -> ExitCode {
     match out {
         Some(dir) => match juesuan::schema::write_all(dir, &sections) {
             Ok(written) => {
-                eprintln!("wrote {} schemas to {}", written.len(), dir.display());
+                eprintln!(
+                    "{}",
+                    juesuan::tr!("schema-wrote", n = written.len(), dir = dir.display())
+                );
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", super::error(&e));
                 ExitCode::from(FAILURE)
             }
         },
@@ -52,7 +56,7 @@ pub fn run(out: Option<&Path>, form: Option<&str>) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("{}", super::error(&e));
                     ExitCode::from(FAILURE)
                 }
             }

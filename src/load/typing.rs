@@ -18,10 +18,10 @@ pub fn hint(line: &str) -> Option<String> {
     let Some((key, value)) = line.split_once('=').filter(|(k, _)| bare(k.trim())) else {
         let (key, value) = line.split_once('＝').filter(|(k, _)| bare(k.trim()))?;
         let value = value.trim();
-        return Some(format!(
-            "use the ASCII equals sign `=`, not the full-width `＝`: `{} = {}`",
-            key.trim(),
-            fix_value(value).unwrap_or_else(|| value.to_string())
+        return Some(crate::tr!(
+            "typing-equals",
+            key = key.trim(),
+            value = fix_value(value).unwrap_or_else(|| value.to_string())
         ));
     };
     let key = key.trim();
@@ -30,12 +30,10 @@ pub fn hint(line: &str) -> Option<String> {
         return None;
     }
     if let Some(date) = chinese_date(value) {
-        return Some(format!(
-            "dates are written year-month-day: `{key} = {date}`"
-        ));
+        return Some(crate::tr!("typing-date", key = key, date = date));
     }
     let fixed = fix_value(value)?;
-    Some(format!("write `{key} = {fixed}`"))
+    Some(crate::tr!("typing-write", key = key, value = fixed))
 }
 
 /// A value the way TOML wants it: a plain number, or a string in straight quotes.
@@ -107,6 +105,14 @@ fn chinese_numeral(text: &str) -> Option<Decimal> {
         return None;
     }
     let (whole, fraction) = text.split_once('点').unwrap_or((text, ""));
+    // 二〇二一 (a year, a code) is read digit by digit, as it is written: no 十百千万亿 in it
+    if whole.chars().count() > 1 && whole.chars().all(|c| digit(c).is_some()) {
+        let digits: String = text
+            .chars()
+            .map(|c| digit(c).map_or('.', |d| char::from(b'0' + d as u8)))
+            .collect();
+        return digits.parse().ok();
+    }
     let (mut total, mut section, mut number) = (0u64, 0u64, 0u64);
     for c in whole.chars() {
         if let Some(d) = digit(c) {
@@ -174,6 +180,7 @@ mod tests {
             ("一千二百", "1200"),
             ("十二万零五百", "120500"),
             ("三点五", "3.5"),
+            ("二〇二一", "2021"),
             ("“208”", "208"),
             ("\"1,061.38\"", "1061.38"),
         ] {

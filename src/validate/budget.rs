@@ -13,6 +13,7 @@ use crate::model::budget::{ClassAmount, SpendLine, UnitKind};
 use crate::model::{BudgetDocument, Text};
 use crate::money::{Money, Yuan};
 use crate::rule::Rule;
+use crate::tr;
 
 const F1: &str = "table01.toml";
 const F4: &str = "table04.toml";
@@ -93,30 +94,32 @@ impl Validator<'_, BudgetDocument> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::CodeShape,
-                        format!(
-                            "`{}` is not an economic classification code of 公开08表",
-                            code.value
+                        tr!(
+                            "not-economic-code-of",
+                            code = &code.value,
+                            table = "公开08表"
                         ),
                     )
-                    .at(id, code.span.clone(), "expected 3 digits (类) or 5 (款)")
-                    .note("a code is written as digits only, 类 and 款 joined, e.g. 30101"),
+                    .at(id, code.span.clone(), tr!("economic-code-label"))
+                    .note(tr!("economic-code-digits")),
                 );
             } else if code.len() == 5 && !codes.iter().any(|c| c.value == code.value[..3]) {
                 self.out.push(
                     Diagnostic::new(
                         Rule::CodeParent,
-                        format!(
-                            "公开08表 lists {} without its 类 {}",
-                            code.value,
-                            &code.value[..3]
+                        tr!(
+                            "without-class",
+                            table = "公开08表",
+                            code = &code.value,
+                            parent = &code.value[..3]
                         ),
                     )
                     .at(
                         id,
                         code.span.clone(),
-                        format!("expected a line {} above this one", &code.value[..3]),
+                        tr!("parent-above", parent = &code.value[..3]),
                     )
-                    .note("a 款 is listed under its 类, whose figures are the sum of its lines"),
+                    .note(tr!("parent-note", child = "款", parent = "类")),
                 );
             }
         }
@@ -158,7 +161,7 @@ impl Validator<'_, BudgetDocument> {
             Identity::new(
                 Rule::SumMismatch,
                 "公开01表 支出总计",
-                "the sum of its 类",
+                tr!("relation-sum-classes"),
                 self.term(F1, m(&e.total), "支出总计"),
             )
             .plus_all(classes),
@@ -207,7 +210,7 @@ impl Validator<'_, BudgetDocument> {
                 Identity::new(
                     Rule::SumMismatch,
                     format!("公开01表 支出总计 {column}"),
-                    "the sum of its 类",
+                    tr!("relation-sum-classes"),
                     self.term(F1, m(total), column),
                 )
                 .plus_all(parts),
@@ -274,7 +277,7 @@ impl Validator<'_, BudgetDocument> {
                 Identity::new(
                     Rule::SumMismatch,
                     format!("公开04表 支出总计 {column}"),
-                    "the sum of its 类",
+                    tr!("relation-sum-classes"),
                     self.term(F4, e.total.columns()[k], format!("支出总计 {column}")),
                 )
                 .plus_all(parts),
@@ -497,34 +500,47 @@ impl Validator<'_, BudgetDocument> {
         let public_wan = public.wan().rounded();
         let found = costs.amount.rounded();
         let (broken, rule, relation) = if all_administrative {
-            (found != public_wan, Rule::CrossTable, "equals")
+            (found != public_wan, Rule::CrossTable, tr!("costs-equal"))
         } else {
             (
                 found.decimal() > public_wan.decimal(),
                 Rule::PartExceedsWhole,
-                "is at most",
+                tr!("costs-at-most"),
             )
         };
         if !broken {
             return;
         }
         self.out.push(
-            Diagnostic::new(
-                rule,
-                format!("公开09表 机关运行经费 {relation} 公开08表 公用经费, but does not"),
-            )
-            .at(self.file(F9), costs.span.clone(), format!("机关运行经费 is {}万元", found.display()))
-            .also(self.file("table08.toml"), public.span.clone(), format!("公用经费 {}元 = {}万元", public.amount.display(), public_wan.display()))
-            .note(if all_administrative {
-                "机关运行经费 is the 公用经费 of 行政单位 and 参公单位; every unit of this 部门 is one (overview.toml)"
-            } else {
-                "机关运行经费 is the 公用经费 of 行政单位 and 参公单位, part of all the 公用经费"
-            })
-            .note(format!(
-                "expected {} (公用经费 in 万元, rounded), found {}",
-                public_wan.display(),
-                found.display()
-            )),
+            Diagnostic::new(rule, relation)
+                .at(
+                    self.file(F9),
+                    costs.span.clone(),
+                    tr!(
+                        "value-is",
+                        label = "机关运行经费",
+                        value = format!("{}万元", found.display())
+                    ),
+                )
+                .also(
+                    self.file("table08.toml"),
+                    public.span.clone(),
+                    format!(
+                        "公用经费 {}元 = {}万元",
+                        public.amount.display(),
+                        public_wan.display()
+                    ),
+                )
+                .note(if all_administrative {
+                    tr!("costs-all-administrative")
+                } else {
+                    tr!("costs-part")
+                })
+                .note(tr!(
+                    "costs-note",
+                    expected = public_wan.display(),
+                    found = found.display()
+                )),
         );
     }
 
@@ -559,7 +575,7 @@ impl Validator<'_, BudgetDocument> {
                 relation: "政府采购预算".into(),
                 parts: vec![self.term(f, p.reserved_sme.as_ref(), "面向中小企业预留")],
                 whole: vec![total_term],
-                why: "the part reserved for small and medium-sized enterprises is part of the 政府采购预算",
+                why: tr!("why-reserved-sme-budget"),
             });
         }
         let _ = total;
@@ -568,7 +584,7 @@ impl Validator<'_, BudgetDocument> {
             relation: "面向中小企业预留的预算".into(),
             parts: vec![self.term(f, p.reserved_small_micro.as_ref(), "预留给小微企业")],
             whole: vec![self.term(f, p.reserved_sme.as_ref(), "面向中小企业预留")],
-            why: "small and micro enterprises are among the small and medium-sized ones",
+            why: tr!("why-small-micro"),
         });
         // 绩效目标 cover project budgets: at most table 3's 项目支出 (in 万元).
         let t = &d.performance;
@@ -576,13 +592,26 @@ impl Validator<'_, BudgetDocument> {
             let limit = project.wan().rounded();
             if t.amount.amount.decimal() > limit.decimal() {
                 self.out.push(
-                    Diagnostic::new(
-                        Rule::PartExceedsWhole,
-                        "the 项目预算资金 of the projects with 绩效目标 exceeds the 项目支出 of 公开03表",
-                    )
-                    .at(self.file("performance.toml"), t.amount.span.clone(), format!("{}万元", t.amount.amount.display()))
-                    .also(self.file("table03.toml"), project.span.clone(), format!("项目支出 {}元 = {}万元", project.amount.display(), limit.display()))
-                    .note(format!("expected at most {}万元, found {}万元", limit.display(), t.amount.amount.display())),
+                    Diagnostic::new(Rule::PartExceedsWhole, tr!("targets-over-projects"))
+                        .at(
+                            self.file("performance.toml"),
+                            t.amount.span.clone(),
+                            format!("{}万元", t.amount.amount.display()),
+                        )
+                        .also(
+                            self.file("table03.toml"),
+                            project.span.clone(),
+                            format!(
+                                "项目支出 {}元 = {}万元",
+                                project.amount.display(),
+                                limit.display()
+                            ),
+                        )
+                        .note(tr!(
+                            "at-most-found",
+                            most = format!("{}万元", limit.display()),
+                            found = format!("{}万元", t.amount.amount.display())
+                        )),
                 );
             }
         }
@@ -609,13 +638,13 @@ impl Validator<'_, BudgetDocument> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::UnknownCode,
-                        format!("预算编制说明 explains {}, which is no 项 of 公开05表, 06表 or 07表", code.value),
+                        tr!("explains-no-item", code = &code.value),
                     )
-                    .at(f, code.span.clone(), "no such 项")
+                    .at(f, code.span.clone(), tr!("no-such-item"))
                     .given(self.file("table05.toml"))
                     .given(self.file("table06.toml"))
                     .given(self.file("table07.toml"))
-                    .note("expected the 7-digit code of a 项 line of the 一般公共预算, 政府性基金 or 国有资本经营预算 table; its amount is that line's"),
+                    .note(tr!("explains-no-item-note")),
                 );
             }
         }
@@ -634,11 +663,19 @@ impl Validator<'_, BudgetDocument> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::MissingBudget,
-                        format!("预算编制说明 does not explain the 项 {} {}", line.code.value, line.name.value),
+                        tr!(
+                            "item-unexplained",
+                            code = &line.code.value,
+                            name = &line.name.value
+                        ),
                     )
-                    .at(self.file(file), line.code.span.clone(), "not in explanation.toml's items")
+                    .at(
+                        self.file(file),
+                        line.code.span.clone(),
+                        tr!("item-unexplained-label"),
+                    )
                     .given(f)
-                    .note("the 财政拨款支出主要内容 lists every 项 of 财政拨款 spending, with what it is for"),
+                    .note(tr!("item-unexplained-note")),
                 );
             }
         }

@@ -7,6 +7,7 @@ use super::{ClassTable, Validator, is_function_code};
 use crate::diag::{Diagnostic, FileId};
 use crate::model::*;
 use crate::rule::Rule;
+use crate::tr;
 
 impl Validator<'_> {
     pub(super) fn codes(&mut self, tables: &[ClassTable<'_>]) {
@@ -64,16 +65,9 @@ impl Validator<'_> {
                 all.push(&line.code);
                 if !(matches!(c.len(), 3 | 5) && c.bytes().all(|b| b.is_ascii_digit())) {
                     self.out.push(
-                        Diagnostic::new(
-                            Rule::CodeShape,
-                            format!("`{c}` is not an economic classification code"),
-                        )
-                        .at(
-                            id,
-                            line.code.span.clone(),
-                            "expected 3 digits (类) or 5 (款)",
-                        )
-                        .note("economic classification codes of 公开06表 look like 301 or 30101"),
+                        Diagnostic::new(Rule::CodeShape, tr!("not-economic-code", code = c))
+                            .at(id, line.code.span.clone(), tr!("economic-code-label"))
+                            .note(tr!("economic-code-note")),
                     );
                     continue;
                 }
@@ -82,14 +76,19 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::CodeParent,
-                            format!("公开06表 {panel} lists {c} without its 类 {class}"),
+                            tr!(
+                                "without-class",
+                                table = format!("公开06表 {panel}"),
+                                code = c,
+                                parent = class
+                            ),
                         )
                         .at(
                             id,
                             line.code.span.clone(),
-                            format!("expected a line {class} above this one"),
+                            tr!("parent-above", parent = class),
                         )
-                        .note("a 类 line's figure is the sum of its 款 lines"),
+                        .note(tr!("economic-class-note")),
                     );
                 }
                 let is_personnel = matches!(class, "301" | "303");
@@ -102,10 +101,15 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::EconomicPanel,
-                            format!("{c} {} is listed under {here}", line.name.value),
+                            tr!(
+                                "wrong-panel",
+                                code = c,
+                                name = &line.name.value,
+                                here = here
+                            ),
                         )
-                        .at(id, line.code.span.clone(), format!("belongs to {there}"))
-                        .note("人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助; 公用经费 = every other class"),
+                        .at(id, line.code.span.clone(), tr!("belongs-to", there = there))
+                        .note(tr!("panel-note")),
                     );
                 }
             }
@@ -131,15 +135,19 @@ impl Validator<'_> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::UnknownCode,
-                        format!("the budget for {} names no 项 of 公开05表", code.value),
+                        tr!("budget-no-item", code = &code.value, table = "公开05表"),
                     )
-                    .at(id, code.span.clone(), "not a 项 (7-digit line) of table05.toml")
+                    .at(
+                        id,
+                        code.span.clone(),
+                        tr!("not-an-item", table = "table05.toml"),
+                    )
                     .given(self.file("table05.toml"))
-                    .note("year-start budgets are given per 项 of 公开05表; the narrative pairs each with its 决算"),
+                    .note(tr!("budget-no-item-note")),
                 );
             }
         }
-        self.duplicates(id, "explanation.toml", "项 budget", &items);
+        self.duplicates(id, "explanation.toml", "budget", &items);
         // The funds' items (the Shanghai form's 八、九) name 项 of 公开08表 and 公开09表.
         for (fund, table, label, lines, lines_file) in [
             (
@@ -164,21 +172,19 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::UnknownCode,
-                            format!("the budget for {} names no 项 of {label}", code.value),
+                            tr!("budget-no-item", code = &code.value, table = label),
                         )
-                        .at(
-                            id,
-                            code.span.clone(),
-                            format!("not a 项 (7-digit line) of {label}"),
-                        )
+                        .at(id, code.span.clone(), tr!("not-an-item", table = label))
                         .given(self.file(lines_file))
-                        .note(format!(
-                            "[{table}] items are the 项 of {label}, each with its year-start budget"
+                        .note(tr!(
+                            "fund-items-note",
+                            section = table,
+                            table = label
                         )),
                     );
                 }
             }
-            self.duplicates(id, "explanation.toml", "项 budget", &codes);
+            self.duplicates(id, "explanation.toml", "budget", &codes);
         }
         for item in d
             .explanation
@@ -192,12 +198,10 @@ impl Validator<'_> {
             self.out.push(
                 Diagnostic::new(
                     Rule::MissingBudget,
-                    format!("项 {} has no year-start budget", item.code.value),
+                    tr!("missing-budget", code = &item.code.value),
                 )
-                .at(id, item.code.span.clone(), "no `budget` for this 项")
-                .note(
-                    "write its budget, or name the year's 预算 in document.toml (budget = \"../…\") to take it from there",
-                ),
+                .at(id, item.code.span.clone(), tr!("missing-budget-label"))
+                .note(tr!("missing-budget-note")),
             );
         }
         let f5 = self.file("table05.toml");
@@ -206,18 +210,15 @@ impl Validator<'_> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::MissingBudget,
-                        format!(
-                            "项 {} {} has no year-start budget in explanation.toml",
-                            row.code.value, row.name.value
+                        tr!(
+                            "missing-budget-entry",
+                            code = &row.code.value,
+                            name = &row.name.value
                         ),
                     )
-                    .at(
-                        f5,
-                        row.code.span.clone(),
-                        "no [[general_budget.items]] entry for this code",
-                    )
+                    .at(f5, row.code.span.clone(), tr!("missing-budget-entry-label"))
                     .given(id)
-                    .note("the narrative then states its 决算 without a completion rate"),
+                    .note(tr!("missing-budget-entry-note")),
                 );
             }
         }
@@ -239,14 +240,11 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::UnknownCode,
-                            format!(
-                                "the glossary explains {}, which is not a line of 公开05表",
-                                code.value
-                            ),
+                            tr!("glossary-unknown-code", code = &code.value),
                         )
-                        .at(id, code.span.clone(), "not in table05.toml")
+                        .at(id, code.span.clone(), tr!("glossary-unknown-code-label"))
                         .given(self.file("table05.toml"))
-                        .note("a glossary code takes its 类/款/项 names from 公开05表"),
+                        .note(tr!("glossary-unknown-code-note")),
                     );
                 }
             }
@@ -285,13 +283,23 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::NameMismatch,
-                            format!("{label} names 类 {} `{}`", code.value, name.value),
+                            tr!(
+                                "class-name",
+                                table = label,
+                                code = &code.value,
+                                name = &name.value
+                            ),
                         )
-                        .at(id, name.span.clone(), format!("expected {standard}"))
-                        .also(id, code.span.clone(), "this 类")
-                        .note(format!(
-                            "expected `{standard}` (the form's name), found `{}`",
-                            name.value
+                        .at(
+                            id,
+                            name.span.clone(),
+                            tr!("expected-value", value = standard),
+                        )
+                        .also(id, code.span.clone(), tr!("this-class"))
+                        .note(tr!(
+                            "class-name-note",
+                            standard = standard,
+                            name = &name.value
                         )),
                     );
                 }
@@ -302,16 +310,26 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::NameMismatch,
-                            format!(
-                                "{label} names {} `{}`, {first_label} `{}`",
-                                code.value, name.value, first_name.value
+                            tr!(
+                                "code-two-names",
+                                table = label,
+                                code = &code.value,
+                                name = &name.value,
+                                first_table = first_label,
+                                first_name = &first_name.value
                             ),
                         )
                         .at(id, name.span.clone(), format!("{label}: {}", name.value))
-                        .also(*first_id, first_name.span.clone(), format!("{first_label}: {}", first_name.value))
-                        .note(format!(
-                            "expected `{}` (as {first_label} names it), found `{}`; a code has one name",
-                            first_name.value, name.value
+                        .also(
+                            *first_id,
+                            first_name.span.clone(),
+                            format!("{first_label}: {}", first_name.value),
+                        )
+                        .note(tr!(
+                            "code-two-names-note",
+                            first_name = &first_name.value,
+                            first_table = first_label,
+                            name = &name.value
                         )),
                     );
                 }
@@ -338,20 +356,18 @@ impl<D> Validator<'_, D> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::CodeParent,
-                        format!(
-                            "{} lists {} without its parent {parent}",
-                            table.label, code.value
+                        tr!(
+                            "without-class",
+                            table = table.label,
+                            code = &code.value,
+                            parent = parent
                         ),
                     )
-                    .at(
-                        id,
-                        code.span.clone(),
-                        format!("expected a line {parent} above this one"),
-                    )
-                    .note(format!(
-                        "a {} is listed under its {}, whose figures are the sum of its lines",
-                        if code.len() == 7 { "项" } else { "款" },
-                        if code.len() == 7 { "款" } else { "类" }
+                    .at(id, code.span.clone(), tr!("parent-above", parent = parent))
+                    .note(tr!(
+                        "parent-note",
+                        child = if code.len() == 7 { "项" } else { "款" },
+                        parent = if code.len() == 7 { "款" } else { "类" }
                     )),
                 );
             }
@@ -376,23 +392,21 @@ impl<D> Validator<'_, D> {
                 continue;
             }
             let expected = if lengths == [3] {
-                "3 digits: this table lists 类 only".to_string()
+                tr!("function-code-class-only")
             } else {
-                "3 digits (类), 5 (款) or 7 (项)".to_string()
+                tr!("function-code-lengths")
             };
             self.out.push(
                 Diagnostic::new(
                     Rule::CodeShape,
-                    format!(
-                        "`{}` is not a function classification code of {table}",
-                        code.value
-                    ),
+                    tr!("not-function-code", code = &code.value, table = table),
                 )
-                .at(id, code.span.clone(), format!("expected {expected}"))
-                .note(format!(
-                    "found {} character(s); a code is written as digits only, e.g. 2080108",
-                    code.chars().count()
-                )),
+                .at(
+                    id,
+                    code.span.clone(),
+                    tr!("expected-value", value = expected),
+                )
+                .note(tr!("function-code-note", n = code.chars().count())),
             );
         }
         good
@@ -406,16 +420,18 @@ impl<D> Validator<'_, D> {
             self.out.push(
                 Diagnostic::new(
                     Rule::UnknownClass,
-                    format!(
-                        "{table} lists 类 {}, which the {} form does not have",
-                        code.value, form.id
+                    tr!(
+                        "unknown-class",
+                        table = table,
+                        code = &code.value,
+                        form = &form.id
                     ),
                 )
-                .at(id, code.span.clone(), "unknown 类")
-                .note(format!(
-                    "the {} form prints the 类 {}; a figure under another code would not be printed",
-                    form.id,
-                    codes.join(", ")
+                .at(id, code.span.clone(), tr!("unknown-class-label"))
+                .note(tr!(
+                    "unknown-class-note",
+                    form = &form.id,
+                    classes = codes.join(", ")
                 )),
             );
         }
@@ -429,13 +445,11 @@ impl<D> Validator<'_, D> {
                 Some(earlier) => self.out.push(
                     Diagnostic::new(
                         Rule::CodeDuplicate,
-                        format!("{table} lists the {what} {} twice", key.value),
+                        tr!("duplicate", table = table, what = what, key = &key.value),
                     )
-                    .at(id, key.span.clone(), "listed again here")
-                    .also(id, earlier.span.clone(), "first listed here")
-                    .note(format!(
-                        "expected each {what} once; its figures would be counted twice"
-                    )),
+                    .at(id, key.span.clone(), tr!("duplicate-again"))
+                    .also(id, earlier.span.clone(), tr!("duplicate-first"))
+                    .note(tr!("duplicate-note", what = what)),
                 ),
                 None => {
                     first.insert(key.value.as_str(), key);

@@ -5,6 +5,7 @@ use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::money::Money;
 use crate::rule::Rule;
+use crate::tr;
 
 /// The lines of one table by code, for comparing two tables line by line.
 pub(super) struct Side<'d> {
@@ -281,8 +282,7 @@ impl Validator<'_> {
         };
         let column_names = ["本年支出合计", "基本支出", "项目支出"];
         let relation = |what: &str, col: &str| format!("公开03表 {what} {col}");
-        let fiscal_why = "财政拨款 spending (公开05, 08, 09表) is part of all spending (公开03表), line by line and \
-                          column by column";
+        let fiscal_why = tr!("why-fiscal-part");
         for k in 0..3 {
             let parts = fiscal
                 .iter()
@@ -303,7 +303,7 @@ impl Validator<'_> {
                     t03.total[cols03[k]],
                     format!("03 合计 {}", column_names[k]),
                 )],
-                why: fiscal_why,
+                why: fiscal_why.clone(),
             });
         }
         let mut codes: Vec<&Text> = Vec::new();
@@ -378,7 +378,7 @@ impl Validator<'_> {
                         row03.cells[cols03[k]],
                         format!("03 {}", column_names[k]),
                     )],
-                    why: fiscal_why,
+                    why: fiscal_why.clone(),
                 });
             }
         }
@@ -402,7 +402,7 @@ impl Validator<'_> {
                 relation: format!("公开01表 {what}"),
                 parts: vec![self.term(f4, m4.as_ref(), format!("04 {what}"))],
                 whole: vec![self.term(f1, m1.as_ref(), format!("01 {what}"))],
-                why: "公开04表 counts 财政拨款 only, a part of all the money of 公开01表",
+                why: tr!("why-table04-part"),
             });
         }
 
@@ -430,7 +430,7 @@ impl Validator<'_> {
                 relation: format!("公开07表 决算数 {what}"),
                 parts: vec![self.term(f6, line.amount.as_ref(), format!("06 {code}"))],
                 whole: vec![self.term(f7, figure07, format!("07 {what}"))],
-                why: "公开06表 is basic spending only; 公开07表 counts basic and project spending",
+                why: tr!("why-table06-basic"),
             });
         }
 
@@ -444,7 +444,7 @@ impl Validator<'_> {
                 "机关运行经费",
             )],
             whole: vec![self.term(f6, d.table06.public_total.as_ref(), "06 公用经费合计")],
-            why: "机关运行经费 is the 公用经费 of 一般公共预算 basic spending",
+            why: tr!("why-operating-costs"),
         });
 
         // 政府采购: contracts to SMEs within the total, to small and micro firms within those.
@@ -459,14 +459,14 @@ impl Validator<'_> {
                 self.fixed(fp, &p.works, "工程"),
                 self.fixed(fp, &p.services, "服务"),
             ],
-            why: "contracts awarded to 中小企业 are part of all 政府采购",
+            why: tr!("why-sme-part"),
         });
         self.bound(Bound {
             subject_text: "授予小微企业合同金额".to_string(),
             relation: "授予中小企业合同金额".to_string(),
             parts: vec![self.term(fp, p.small_micro.as_ref(), "小微企业")],
             whole: vec![self.term(fp, p.sme.as_ref(), "中小企业")],
-            why: "小微企业 are 中小企业",
+            why: tr!("why-small-micro-sme"),
         });
         // The amounts reserved for and awarded to 中小企业 (the Shanghai form's wording).
         for (part, part_what, whole, whole_what, why) in [
@@ -475,21 +475,21 @@ impl Validator<'_> {
                 "面向小微企业预留金额",
                 &p.reserved_sme,
                 "面向中小企业预留金额",
-                "what is reserved for 小微企业 is reserved for 中小企业",
+                tr!("why-reserved-small-micro"),
             ),
             (
                 &p.reserved_sme_awarded,
                 "预留项目中由中小企业中标或成交的金额",
                 &p.reserved_sme,
                 "面向中小企业预留金额",
-                "what is awarded in the reserved projects is part of what was reserved",
+                tr!("why-awarded-reserved"),
             ),
             (
                 &p.reserved_small_micro_awarded,
                 "预留项目中由小微企业中标或成交的金额",
                 &p.reserved_small_micro,
                 "面向小微企业预留金额",
-                "what is awarded in the reserved projects is part of what was reserved",
+                tr!("why-awarded-reserved"),
             ),
         ] {
             self.bound(Bound {
@@ -512,7 +512,7 @@ impl Validator<'_> {
                 self.fixed(fp, &p.works, "工程"),
                 self.fixed(fp, &p.services, "服务"),
             ],
-            why: "contracts awarded to 中小企业 are part of all 政府采购",
+            why: tr!("why-sme-part"),
         });
     }
 }
@@ -565,22 +565,28 @@ impl<D> Validator<'_, D> {
         self.out.push(
             Diagnostic::new(
                 Rule::CrossTable,
-                format!(
-                    "{} lists {} but {} does not",
-                    here.label, code.value, there.label
+                tr!(
+                    "lists-but",
+                    here = here.label,
+                    code = &code.value,
+                    there = there.label
                 ),
             )
             .at(
                 self.file(here.file),
                 code.span.clone(),
-                format!("{} {} is {}", here.column, code.value, m.display()),
+                tr!(
+                    "value-is",
+                    label = format!("{} {}", here.column, code.value),
+                    value = m.display()
+                ),
             )
-            .note(format!(
-                "expected a line {} in {} with {} {}, found none",
-                code.value,
-                there.file,
-                there.column,
-                m.display()
+            .note(tr!(
+                "lists-but-note",
+                code = &code.value,
+                file = there.file,
+                column = there.column,
+                value = m.display()
             )),
         );
     }

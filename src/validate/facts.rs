@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::model::{DocumentKind, SectionId};
 use crate::money::{Located, Money, parse_exact};
 use crate::rule::Rule;
+use crate::tr;
 
 impl Validator<'_> {
     /// “三公” counts agree with the money: a 团组 or 辆 where money was spent and none where none was; at least
@@ -55,20 +56,22 @@ impl Validator<'_> {
             self.out.push(
                 Diagnostic::new(
                     Rule::CountMismatch,
-                    format!(
-                        "{} vehicles bought this year, but a fleet of {}",
-                        purchased.value, fleet.value
+                    tr!(
+                        "bought-over-fleet",
+                        bought = purchased.value,
+                        fleet = fleet.value
                     ),
                 )
                 .at(
                     f,
                     purchased.span.clone(),
-                    format!("{} 辆 bought", purchased.value),
+                    tr!("bought-label", bought = purchased.value),
                 )
                 .also(f, fleet.span.clone(), format!("保有量 {} 辆", fleet.value))
-                .note(format!(
-                    "expected at most {} (the year-end fleet holds the year's purchases), found {}",
-                    fleet.value, purchased.value
+                .note(tr!(
+                    "bought-over-fleet-note",
+                    fleet = fleet.value,
+                    bought = purchased.value
                 )),
             );
         }
@@ -82,18 +85,16 @@ impl Validator<'_> {
             let fa = self.file("assets.toml");
             let mut diag = Diagnostic::new(
                 Rule::CountMismatch,
-                format!(
-                    "the “三公” fleet of {} exceeds the {held} vehicles the unit holds",
-                    fleet.value
-                ),
+                tr!("fleet-over-held", fleet = fleet.value, held = held),
             )
             .at(f, fleet.span.clone(), format!("保有量 {} 辆", fleet.value));
             for v in assets.vehicles.iter().filter(|v| v.count.value > 0) {
                 diag = diag.also(fa, v.count.span.clone(), v.kind.value.clone());
             }
-            self.out.push(diag.note(format!(
-                "expected at most {held} (the vehicles of assets.toml), found {}",
-                fleet.value
+            self.out.push(diag.note(tr!(
+                "fleet-over-held-note",
+                held = held,
+                fleet = fleet.value
             )));
         }
     }
@@ -116,12 +117,22 @@ impl Validator<'_> {
         }
         let (message, expected) = if spent {
             (
-                format!("{what} is {} but its count is 0 {unit}", money.display()),
-                format!("at least 1 {unit}"),
+                tr!(
+                    "spent-none-counted",
+                    what = what,
+                    money = money.display(),
+                    unit = unit
+                ),
+                tr!("at-least-one", unit = unit),
             )
         } else {
             (
-                format!("{what} is 0.00 but its count is {} {unit}", count.value),
+                tr!(
+                    "counted-none-spent",
+                    what = what,
+                    count = count.value,
+                    unit = unit
+                ),
                 format!("0 {unit}"),
             )
         };
@@ -133,7 +144,11 @@ impl Validator<'_> {
                     money.span.clone(),
                     format!("{what} {}", money.display()),
                 )
-                .note(format!("expected {expected}, found {} {unit}", count.value)),
+                .note(tr!(
+                    "expected-found",
+                    expected = expected,
+                    found = format!("{} {unit}", count.value)
+                )),
         );
     }
 
@@ -150,10 +165,10 @@ impl Validator<'_> {
             )
             .at(f, people.span.clone(), format!("{} 人次", people.value))
             .also(f, groups.span.clone(), format!("{} 团组", groups.value))
-            .note(format!(
-                "expected at least one 人次 per 团组 and none without one ({} or more), found {}",
-                groups.value.max(1),
-                people.value
+            .note(tr!(
+                "people-per-group-note",
+                least = groups.value.max(1),
+                people = people.value
             )),
         );
     }
@@ -166,74 +181,72 @@ impl<D> Validator<'_, D> {
         let id = self.file("document.toml");
         if info.unit.value.trim().is_empty() {
             self.out.push(
-                Diagnostic::new(Rule::DocumentFacts, "the unit name is empty")
-                    .at(id, info.unit.span.clone(), "the 单位全称 goes here")
-                    .note(
-                        "expected the unit's full name as the title prints it, found an empty text",
-                    ),
+                Diagnostic::new(Rule::DocumentFacts, tr!("unit-empty"))
+                    .at(id, info.unit.span.clone(), tr!("unit-empty-label"))
+                    .note(tr!("unit-empty-note")),
             );
         }
         for (field, what) in [
-            (&info.short_name, "short name"),
-            (&info.supervisor, "主管部门"),
+            (&info.short_name, tr!("short-name")),
+            (&info.supervisor, "主管部门".to_string()),
         ] {
             if let Some(text) = field.as_ref().filter(|t| t.value.trim().is_empty()) {
                 self.out.push(
-                    Diagnostic::new(Rule::DocumentFacts, format!("the {what} is empty"))
-                        .at(id, text.span.clone(), "empty")
-                        .note("leave the key out when there is nothing to state"),
+                    Diagnostic::new(Rule::DocumentFacts, tr!("text-empty", what = &what))
+                        .at(id, text.span.clone(), tr!("empty"))
+                        .note(tr!("text-empty-note")),
                 );
             }
         }
         let year = info.year.value;
         if !(1949..=2200).contains(&year) {
             self.out.push(
-                Diagnostic::new(
-                    Rule::DocumentFacts,
-                    format!("the year {year} is not a plausible fiscal year"),
-                )
-                .at(id, info.year.span.clone(), "expected a year such as 2020")
-                .note(format!("expected a year from 1949 to 2200, found {year}")),
+                Diagnostic::new(Rule::DocumentFacts, tr!("year-implausible", year = year))
+                    .at(id, info.year.span.clone(), tr!("year-label"))
+                    .note(tr!("year-note", year = year)),
             );
         }
         match info.published.value.date {
             None => self.out.push(
-                Diagnostic::new(Rule::DocumentFacts, "the publication date has no date")
-                    .at(id, info.published.span.clone(), "expected a date such as 2021-09-30")
-                    .note("the PDF's date is the publication date, so it must name a day"),
-            ),
-            Some(date)
-                if self.form.document == DocumentKind::FinalAccounts
-                    && i32::from(date.year) <= year =>
-            {
-                self.out.push(
-                Diagnostic::new(
-                    Rule::DocumentFacts,
-                    format!("the {year} 决算 is dated {date}, before the fiscal year ended"),
-                )
-                .at(id, info.published.span.clone(), format!("published {date}"))
-                .also(id, info.year.span.clone(), format!("fiscal year {year}"))
-                .note(format!(
-                    "expected a date after {year}-12-31 (final accounts are published the year after), found {date}"
-                )),
-            )
-            }
-            Some(date) if self.form.document == DocumentKind::Budget && i32::from(date.year) > year => {
-                self.out.push(
-                    Diagnostic::new(
-                        Rule::DocumentFacts,
-                        format!("the {year} 预算 is dated {date}, after its year ended"),
+                Diagnostic::new(Rule::DocumentFacts, tr!("published-no-date"))
+                    .at(
+                        id,
+                        info.published.span.clone(),
+                        tr!("published-no-date-label"),
                     )
-                    .at(id, info.published.span.clone(), format!("published {date}"))
-                    .also(id, info.year.span.clone(), format!("budget year {year}"))
-                    .note(format!(
-                        "expected a date in {} or {year} (a budget is published before or during its year), found \
-                         {date}",
-                        year - 1
-                    )),
-                )
+                    .note(tr!("published-no-date-note")),
+            ),
+            Some(date) => {
+                // A 决算 is published after its year, a 预算 before its year ends.
+                let (message, year_label, note) = match self.form.document {
+                    DocumentKind::FinalAccounts if i32::from(date.year) <= year => (
+                        tr!("published-early", year = year, date = date),
+                        tr!("fiscal-year-label", year = year),
+                        tr!("published-early-note", year = year, date = date),
+                    ),
+                    DocumentKind::Budget if i32::from(date.year) > year => (
+                        tr!("published-late", year = year, date = date),
+                        tr!("budget-year-label", year = year),
+                        tr!(
+                            "published-late-note",
+                            before = year - 1,
+                            year = year,
+                            date = date
+                        ),
+                    ),
+                    _ => return,
+                };
+                self.out.push(
+                    Diagnostic::new(Rule::DocumentFacts, message)
+                        .at(
+                            id,
+                            info.published.span.clone(),
+                            tr!("published-label", date = date),
+                        )
+                        .also(id, info.year.span.clone(), year_label)
+                        .note(note),
+                );
             }
-            Some(_) => {}
         }
     }
 
@@ -250,13 +263,13 @@ impl<D> Validator<'_, D> {
             // Only a literal with a minus sign can be negative: the path is written out for those alone.
             let walked = numbers::visit(text, |path, span| {
                 if text[span.clone()].starts_with('-') {
-                    negatives.push((path.to_string(), span));
+                    negatives.push((path.to_string(), path.for_reader(), span));
                 }
             });
             if walked.is_err() {
                 continue;
             }
-            for (path, span) in negatives {
+            for (path, shown, span) in negatives {
                 let literal = &text[span.clone()];
                 let negative =
                     parse_exact(literal).is_ok_and(|v| v.is_sign_negative() && !v.is_zero());
@@ -267,12 +280,13 @@ impl<D> Validator<'_, D> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::NegativeAmount,
-                            format!("{} `{path}` is negative", section.file()),
+                            tr!("negative", file = section.file(), path = shown),
                         )
-                        .at(id, span.clone(), "negative")
-                        .note(format!(
-                            "expected 0 or more, found {literal}; only {} may be negative",
-                            MAY_BE_NEGATIVE
+                        .at(id, span.clone(), tr!("negative-label"))
+                        .note(tr!(
+                            "negative-note",
+                            found = literal,
+                            allowed = MAY_BE_NEGATIVE
                                 .iter()
                                 .map(|(f, p, _)| format!("{f} `{p}`"))
                                 .collect::<Vec<_>>()

@@ -49,6 +49,23 @@ impl std::fmt::Display for KeyPath<'_> {
     }
 }
 
+impl KeyPath<'_> {
+    /// The path as a reader counts: rows from 1, named ("public 第2行 total", "public row 2 total").
+    pub fn for_reader(&self) -> String {
+        let mut out = String::new();
+        for segment in self.segments {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            match segment {
+                Segment::Key(key) => out.push_str(key),
+                Segment::Index(n) => out.push_str(&crate::tr!("row-number", row = n + 1)),
+            }
+        }
+        out
+    }
+}
+
 /// Calls `f` with the key path and span of every number of a TOML text.
 pub fn visit(text: &str, mut f: impl FnMut(&KeyPath<'_>, Span)) -> Result<(), toml::de::Error> {
     let doc = toml::de::DeTable::parse(text)?;

@@ -13,10 +13,7 @@ use crate::diag::Diagnostic;
 use crate::model::*;
 use crate::money::Rate;
 use crate::rule::Rule;
-
-/// Why the 部门评价's money is bounded by the self-evaluation's.
-const COVERED: &str =
-    "the self-evaluation covers all 项目支出, so the projects the 部门评价 takes are among them";
+use crate::tr;
 
 impl Validator<'_> {
     pub(super) fn performance(&mut self) {
@@ -32,20 +29,20 @@ impl Validator<'_> {
                     self.out.push(
                         Diagnostic::new(
                             Rule::ScoreMismatch,
-                            format!(
-                                "「{}」 {}: the score {} exceeds the weight {}",
-                                p.name.value,
-                                i.name.value,
-                                i.score.value.normalize(),
-                                i.weight.value.normalize()
+                            tr!(
+                                "score-over-weight",
+                                project = &p.name.value,
+                                indicator = &i.name.value,
+                                score = i.score.value.normalize(),
+                                weight = i.weight.value.normalize()
                             ),
                         )
                         .at(id, i.score.span.clone(), "自评得分")
                         .also(id, i.weight.span.clone(), "指标分值")
-                        .note(format!(
-                            "expected at most {}, found {}",
-                            i.weight.value.normalize(),
-                            i.score.value.normalize()
+                        .note(tr!(
+                            "at-most-found",
+                            most = i.weight.value.normalize(),
+                            found = i.score.value.normalize()
                         )),
                     );
                 }
@@ -74,7 +71,7 @@ impl Validator<'_> {
                             whole,
                             format!("年度资金总额 {column}"),
                         )],
-                        why: "其中：市本级安排资金 is part of the project's 年度资金总额",
+                        why: tr!("why-city-level"),
                     });
                 }
             }
@@ -95,30 +92,17 @@ impl Validator<'_> {
         if sum == Some(Decimal::ONE_HUNDRED) {
             return;
         }
-        let sum = sum.map_or_else(
-            || "too much to add up".to_string(),
-            |s| s.normalize().to_string(),
-        );
+        let sum = sum.map_or_else(|| tr!("too-much-to-add"), |s| s.normalize().to_string());
         let mut d = Diagnostic::new(
             Rule::ScoreMismatch,
-            format!(
-                "the weights of 「{}」 add up to {}, not 100",
-                p.name.value, sum
-            ),
+            tr!("weights-not-100", project = &p.name.value, sum = &sum),
         )
-        .at(
-            id,
-            p.name.span.clone(),
-            format!("weights add up to {}", sum),
-        );
+        .at(id, p.name.span.clone(), tr!("weights-label", sum = &sum));
         for i in &p.indicators {
             d = d.also(id, i.weight.span.clone(), i.name.value.clone());
         }
         d = d.also(id, p.execution.weight.span.clone(), "执行率指标");
-        self.out.push(d.note(format!(
-            "expected 100 (指标分值 of all indicators, including 资金执行率), found {}",
-            sum
-        )));
+        self.out.push(d.note(tr!("weights-note", sum = &sum)));
     }
 
     /// 全年执行数 ≤ 全年预算数: the execution score is rate × weight and must stay within the weight.
@@ -130,21 +114,22 @@ impl Validator<'_> {
         let id = self.file("performance.toml");
         // Checked arithmetic: hostile figures must give a finding, not an overflow.
         let rate = if budget.is_zero() {
-            "undefined (the budget is 0)".to_string()
+            tr!("rate-undefined")
         } else {
             executed
                 .decimal()
                 .checked_mul(Decimal::ONE_HUNDRED)
                 .and_then(|x| x.checked_div(budget.decimal()))
-                .map_or_else(
-                    || "too large to state".to_string(),
-                    |r| Rate::new(r).display(),
-                )
+                .map_or_else(|| tr!("rate-too-large"), |r| Rate::new(r).display())
         };
         self.out.push(
             Diagnostic::new(
                 Rule::ExecutionRate,
-                format!("「{}」 {what}: 全年执行数 exceeds 全年预算数", p.name.value),
+                tr!(
+                    "execution-over-budget",
+                    project = &p.name.value,
+                    what = what
+                ),
             )
             .at(
                 id,
@@ -156,11 +141,12 @@ impl Validator<'_> {
                 funds.annual_budget.span.clone(),
                 format!("全年预算数 {}", budget.display()),
             )
-            .note(format!(
-                "expected at most {}, found {}; 资金执行率 {rate} would score above its weight {}",
-                budget.display(),
-                executed.display(),
-                p.execution.weight.value.normalize()
+            .note(tr!(
+                "execution-note",
+                budget = budget.display(),
+                executed = executed.display(),
+                rate = &rate,
+                weight = p.execution.weight.value.normalize()
             )),
         );
     }
@@ -179,13 +165,14 @@ impl Validator<'_> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::DocumentFacts,
-                        format!("「{}」 names another 实施单位 than the unit", p.name.value),
+                        tr!("other-implementer", project = &p.name.value),
                     )
                     .at(id, implementer.span.clone(), "实施单位")
-                    .also(doc_id, info.unit.span.clone(), "the unit")
-                    .note(format!(
-                        "expected `{}`, found `{}`",
-                        info.unit.value, implementer.value
+                    .also(doc_id, info.unit.span.clone(), tr!("the-unit"))
+                    .note(tr!(
+                        "expected-text",
+                        expected = &info.unit.value,
+                        found = &implementer.value
                     )),
                 );
             }
@@ -197,16 +184,14 @@ impl Validator<'_> {
                 self.out.push(
                     Diagnostic::new(
                         Rule::DocumentFacts,
-                        format!(
-                            "「{}」 names another 主管部门 than document.toml",
-                            p.name.value
-                        ),
+                        tr!("other-supervisor", project = &p.name.value),
                     )
                     .at(id, p.supervisor.span.clone(), "主管部门")
-                    .also(doc_id, supervisor.span.clone(), "the unit's 主管部门")
-                    .note(format!(
-                        "expected `{}`, found `{}`",
-                        supervisor.value, p.supervisor.value
+                    .also(doc_id, supervisor.span.clone(), tr!("the-unit-supervisor"))
+                    .note(tr!(
+                        "expected-text",
+                        expected = &supervisor.value,
+                        found = &p.supervisor.value
                     )),
                 );
             }
@@ -226,18 +211,24 @@ impl Validator<'_> {
             self.out.push(
                 Diagnostic::new(
                     Rule::DocumentFacts,
-                    format!(
-                        "「{}」 runs {}, outside the fiscal year {year}",
-                        p.name.value, p.period.value
+                    tr!(
+                        "period-outside",
+                        project = &p.name.value,
+                        period = &p.period.value,
+                        year = year
                     ),
                 )
                 .at(id, p.period.span.clone(), "起止时间")
-                .also(doc_id, info.year.span.clone(), "fiscal year")
-                .note(if first == last {
-                    format!("expected a period that includes {year}, found {first}")
-                } else {
-                    format!("expected a period that includes {year}, found {first}–{last}")
-                }),
+                .also(doc_id, info.year.span.clone(), tr!("fiscal-year"))
+                .note(tr!(
+                    "period-note",
+                    year = year,
+                    found = if first == last {
+                        first.to_string()
+                    } else {
+                        format!("{first}–{last}")
+                    }
+                )),
             );
         }
     }
@@ -265,53 +256,61 @@ impl Validator<'_> {
         if graded != u64::from(m.evaluated_projects.value) {
             let mut diag = Diagnostic::new(
                 Rule::CountMismatch,
-                format!(
-                    "{} projects evaluated, but the grades count {graded}",
-                    m.evaluated_projects.value
+                tr!(
+                    "grades-count",
+                    projects = m.evaluated_projects.value,
+                    graded = graded
                 ),
             )
             .at(
                 id,
                 m.evaluated_projects.span.clone(),
-                format!("{} projects", m.evaluated_projects.value),
+                tr!("projects-label", n = m.evaluated_projects.value),
             );
             for (name, n) in &grades {
                 diag = diag.also(id, n.span.clone(), format!("{} {name}", n.value));
             }
-            self.out.push(diag.note(format!(
-                "expected the grades to add up to {}, found {graded}",
-                m.evaluated_projects.value
+            self.out.push(diag.note(tr!(
+                "grades-note",
+                projects = m.evaluated_projects.value,
+                graded = graded
             )));
         }
         let examples = m.evaluated_examples.len();
         if examples as u64 > u64::from(m.evaluated_projects.value) {
             let mut diag = Diagnostic::new(
                 Rule::CountMismatch,
-                format!(
-                    "{examples} projects named as examples of {} evaluated",
-                    m.evaluated_projects.value
+                tr!(
+                    "examples-over",
+                    examples = examples,
+                    projects = m.evaluated_projects.value
                 ),
             )
-            .at(id, m.evaluated_projects.span.clone(), "projects evaluated");
+            .at(
+                id,
+                m.evaluated_projects.span.clone(),
+                tr!("projects-evaluated"),
+            );
             for e in &m.evaluated_examples {
-                diag = diag.also(id, e.span.clone(), "example");
+                diag = diag.also(id, e.span.clone(), tr!("example"));
             }
-            self.out.push(diag.note(format!(
-                "expected at most {} examples, found {examples}",
-                m.evaluated_projects.value
+            self.out.push(diag.note(tr!(
+                "at-most-found",
+                most = m.evaluated_projects.value,
+                found = examples
             )));
         }
         let f = "performance.toml";
         self.bound(Bound {
             subject_text: "部门评价 一般公共预算支出".to_string(),
-            relation: "共涉及资金 of the self-evaluation".to_string(),
+            relation: tr!("relation-self-evaluation-funds"),
             parts: vec![self.fixed(f, &m.evaluated_general_budget, "部门评价 一般公共预算")],
             whole: vec![self.fixed(f, &m.funds, "共涉及资金")],
-            why: COVERED,
+            why: tr!("why-covered"),
         });
         self.bound(Bound {
             subject_text: "部门评价 政府性基金预算支出".to_string(),
-            relation: "政府性基金预算项目 资金 of the self-evaluation".to_string(),
+            relation: tr!("relation-self-evaluation-fund-projects"),
             parts: vec![self.term(
                 f,
                 m.evaluated_government_fund.as_ref(),
@@ -322,7 +321,7 @@ impl Validator<'_> {
                 m.government_fund_funds.as_ref(),
                 "政府性基金预算项目 资金",
             )],
-            why: COVERED,
+            why: tr!("why-covered"),
         });
         for (funds, table, label, projects) in [
             (
@@ -343,17 +342,22 @@ impl Validator<'_> {
             };
             if funds.amount > projects.amount {
                 self.out.push(
-                    Diagnostic::new(
-                        Rule::Coverage,
-                        format!("the self-evaluation covers more money than {label} 项目支出"),
-                    )
-                    .at(id, funds.span.clone(), format!("共涉及资金 {}", funds.display()))
-                    .also(self.file(table), projects.span.clone(), format!("{label} 项目支出"))
-                    .note(format!(
-                        "expected at most {} (the year's 项目支出), found {}; the narrative then states no share",
-                        projects.display(),
-                        funds.display()
-                    )),
+                    Diagnostic::new(Rule::Coverage, tr!("coverage-over", table = label))
+                        .at(
+                            id,
+                            funds.span.clone(),
+                            format!("共涉及资金 {}", funds.display()),
+                        )
+                        .also(
+                            self.file(table),
+                            projects.span.clone(),
+                            format!("{label} 项目支出"),
+                        )
+                        .note(tr!(
+                            "coverage-note",
+                            projects = projects.display(),
+                            funds = funds.display()
+                        )),
                 );
             }
         }
@@ -375,15 +379,12 @@ impl Validator<'_> {
         if rated != u64::from(projects.value) {
             let mut diag = Diagnostic::new(
                 Rule::CountMismatch,
-                format!(
-                    "{} projects self-evaluated, but the ratings count {rated}",
-                    projects.value
-                ),
+                tr!("ratings-count", projects = projects.value, rated = rated),
             )
             .at(
                 id,
                 projects.span.clone(),
-                format!("{} projects", projects.value),
+                tr!("projects-label", n = projects.value),
             );
             for (name, n) in [
                 ("优", &g.excellent),
@@ -393,9 +394,10 @@ impl Validator<'_> {
             ] {
                 diag = diag.also(id, n.span.clone(), format!("{} {name}", n.value));
             }
-            self.out.push(diag.note(format!(
-                "expected the ratings to add up to {}, found {rated}",
-                projects.value
+            self.out.push(diag.note(tr!(
+                "ratings-note",
+                projects = projects.value,
+                rated = rated
             )));
         }
         let p = &m.problems;
@@ -407,18 +409,20 @@ impl Validator<'_> {
         if handled > u64::from(p.found.value) {
             let mut diag = Diagnostic::new(
                 Rule::CountMismatch,
-                format!(
-                    "{handled} problems fixed or being fixed, of {} found",
-                    p.found.value
-                ),
+                tr!("problems-over", handled = handled, found = p.found.value),
             )
-            .at(id, p.found.span.clone(), format!("{} found", p.found.value));
+            .at(
+                id,
+                p.found.span.clone(),
+                tr!("problems-found-label", n = p.found.value),
+            );
             for n in [&p.fixed, &p.fixing].into_iter().flatten() {
                 diag = diag.also(id, n.span.clone(), format!("{}", n.value));
             }
-            self.out.push(diag.note(format!(
-                "expected at most {} (the problems found), found {handled}",
-                p.found.value
+            self.out.push(diag.note(tr!(
+                "problems-note",
+                found = p.found.value,
+                handled = handled
             )));
         }
         let score = &m.self_evaluation.average_score;
@@ -426,10 +430,10 @@ impl Validator<'_> {
             self.out.push(
                 Diagnostic::new(
                     Rule::ScoreMismatch,
-                    format!("an average score of {} points", score.value),
+                    tr!("average-score", score = score.value),
                 )
-                .at(id, score.span.clone(), "above 100")
-                .note(format!("expected at most 100, found {}", score.value)),
+                .at(id, score.span.clone(), tr!("above-100"))
+                .note(tr!("at-most-found", most = 100, found = score.value)),
             );
         }
     }

@@ -34,13 +34,10 @@ impl<D> Validator<'_, D> {
         let total: usize = per_file.iter().map(|(_, n)| n).sum();
         let files: Vec<String> = per_file.iter().map(|(f, n)| format!("{f} ({n})")).collect();
         self.out.push(
-            Diagnostic::new(
-                Rule::Placeholder,
-                format!("{total} value(s) are still marked 待填写"),
-            )
-            .at(id, span, "the first one")
-            .note(format!("in {}", files.join(", ")))
-            .note("replace each placeholder with the figure or text, and remove its 待填写 mark"),
+            Diagnostic::new(Rule::Placeholder, crate::tr!("placeholder", n = total))
+                .at(id, span, crate::tr!("placeholder-first"))
+                .note(crate::tr!("in-file", path = files.join(", ")))
+                .note(crate::tr!("placeholder-note")),
         );
     }
 }

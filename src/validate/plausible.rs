@@ -11,6 +11,7 @@ use crate::diag::Diagnostic;
 use crate::model::Document;
 use crate::money::{Amount, Money};
 use crate::rule::Rule;
+use crate::tr;
 
 /// A change or completion beyond ×10 or below ÷10 (+900 % / −90 %; 1000 % / 10 % complete).
 const LIMIT: i64 = 10;
@@ -86,9 +87,11 @@ impl Validator<'_, Document> {
                 self.warn(
                     file,
                     previous,
-                    format!(
-                        "上年{what} {}: this year's figure is {factor} of it",
-                        previous.amount.display()
+                    tr!(
+                        "implausible-change",
+                        what = what,
+                        previous = previous.amount.display(),
+                        factor = &factor
                     ),
                     "上年数",
                     current,
@@ -125,9 +128,11 @@ impl Validator<'_, Document> {
                 self.warn(
                     file,
                     budget,
-                    format!(
-                        "{what} {}: a completion of {factor}",
-                        budget.amount.display()
+                    tr!(
+                        "implausible-completion",
+                        what = &what,
+                        budget = budget.amount.display(),
+                        factor = &factor
                     ),
                     "预算数",
                     actual,
@@ -145,10 +150,10 @@ impl Validator<'_, Document> {
         self.out.push(
             Diagnostic::new(Rule::Implausible, message)
                 .at(id, at.span.clone(), label)
-                .note(format!(
-                    "this year's figure is {}; published documents show changes and completion rates within a \
-                     factor of {LIMIT}: is this figure in 万元, and is it the right one?",
-                    other.display()
+                .note(tr!(
+                    "implausible-note",
+                    figure = other.display(),
+                    limit = LIMIT
                 )),
         );
     }

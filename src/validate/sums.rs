@@ -5,6 +5,7 @@ use super::{ClassTable, Identity, Validator, Writes, broken, child_level};
 use crate::model::*;
 use crate::money::Money;
 use crate::rule::Rule;
+use crate::tr;
 
 impl<'a> Validator<'a> {
     pub(super) fn sums(&mut self, tables: &[ClassTable<'_>]) {
@@ -90,7 +91,7 @@ impl<'a> Validator<'a> {
                     Identity::new(
                         Rule::SumMismatch,
                         format!("公开06表 {} {}", class.code.value, class.name.value),
-                        "the sum of its 款 lines",
+                        tr!("relation-sum-lines", level = "款"),
                         subject,
                     )
                     .plus_all(parts),
@@ -105,7 +106,7 @@ impl<'a> Validator<'a> {
                     Identity::new(
                         Rule::SumMismatch,
                         format!("公开06表 {label}"),
-                        "the sum of its 类 lines",
+                        tr!("relation-sum-lines", level = "类"),
                         self.term(f, total.as_ref(), label),
                     )
                     .plus_all(parts),
@@ -134,7 +135,7 @@ impl<'a> Validator<'a> {
             Identity::new(
                 Rule::SumMismatch,
                 "公开01表 本年收入合计",
-                "the sum of the eight kinds of income",
+                tr!("relation-eight-incomes"),
                 self.term(f, i.year_total.as_ref(), "本年收入合计"),
             )
             .plus_all(sources)
@@ -184,7 +185,7 @@ impl<'a> Validator<'a> {
                 Identity::new(
                     Rule::SumMismatch,
                     "公开01表 本年支出合计",
-                    "the sum of its 类 lines",
+                    tr!("relation-sum-lines", level = "类"),
                     self.term(f, e.year_total.as_ref(), "本年支出合计"),
                 )
                 .plus_all(parts)
@@ -320,7 +321,7 @@ impl<'a> Validator<'a> {
                     Identity::new(
                         Rule::BalanceMismatch,
                         format!("公开04表 支出总计 {fund}"),
-                        "本年收入 + 年初财政拨款结转和结余 of the same fund",
+                        tr!("relation-fund-income"),
                         self.term(f, grand[k].0, format!("支出总计 {fund}")),
                     )
                     .plus(self.term(f, income[k].0, "本年收入"))
@@ -346,7 +347,7 @@ impl<'a> Validator<'a> {
                 Identity::new(
                     Rule::SumMismatch,
                     "公开04表 本年支出合计",
-                    "the sum of its 类 lines",
+                    tr!("relation-sum-lines", level = "类"),
                     self.term(f, exp.year.total.as_ref(), "本年支出合计"),
                 )
                 .plus_all(parts)
@@ -448,7 +449,7 @@ impl<'a> Validator<'a> {
                 Identity::new(
                     Rule::SumMismatch,
                     "一般公共预算财政拨款支出年初预算",
-                    "the year-start budgets of its 项",
+                    tr!("relation-item-budgets"),
                     self.term(f, e.budget.as_ref(), "年初预算"),
                 )
                 .plus_all(
@@ -481,7 +482,7 @@ impl<D> Validator<'_, D> {
                     Identity::new(
                         Rule::SumMismatch,
                         format!("{} {c} {} {column}", t.label, row.name.value),
-                        format!("the sum of its {} lines", child_level(c)),
+                        tr!("relation-sum-lines", level = child_level(c)),
                         subject,
                     )
                     .plus_all(parts),
@@ -496,7 +497,7 @@ impl<D> Validator<'_, D> {
                     Identity::new(
                         Rule::SumMismatch,
                         format!("{} 合计 {column}", t.label),
-                        "the sum of its 类 lines",
+                        tr!("relation-sum-lines", level = "类"),
                         subject,
                     )
                     .plus_all(parts),
@@ -515,10 +516,10 @@ impl<D> Validator<'_, D> {
                 .collect::<Vec<_>>()
                 .join(" + ")
         } else {
-            format!(
-                "the sum of its columns {} … {}",
-                t.columns[part_cols[0]],
-                t.columns[part_cols[part_cols.len() - 1]]
+            tr!(
+                "relation-sum-columns",
+                first = t.columns[part_cols[0]],
+                last = t.columns[part_cols[part_cols.len() - 1]]
             )
         };
         let rows = std::iter::once(("合计".to_string(), &t.total)).chain(
