@@ -38,6 +38,9 @@ pub struct TableSpec {
     pub orientation: Orientation,
     /// The cells' type size in pt, where the form sets the table smaller than the usual 9 pt to fit its page.
     pub size: Option<f64>,
+    /// The space above and below the text of a body cell, in pt, where the form sets the rows tighter than usual
+    /// to fit its page (default 2.5 at 9 pt, smaller with the type).
+    pub row_padding: Option<f64>,
     /// Only in a document of this 主体 (`"部门"` or `"单位"`), where the two print the table differently.
     pub only: Option<crate::model::Kind>,
     /// The 注 printed under the table.
@@ -392,6 +395,18 @@ impl TableSpec {
     pub(super) fn check(&self, form: &Form) -> Result<(), String> {
         if self.panels.is_empty() {
             return Err("no panels".into());
+        }
+        if self
+            .size
+            .is_some_and(|size| !(size.is_finite() && size > 0.0))
+        {
+            return Err("`size` must be a type size in pt above 0".into());
+        }
+        if self
+            .row_padding
+            .is_some_and(|padding| !(padding.is_finite() && padding >= 0.0))
+        {
+            return Err("`row-padding` must be a length in pt, 0 or more".into());
         }
         let paths = Paths::of(self.section);
         let known = |path: &str| paths.amounts.contains(path);
