@@ -5,11 +5,19 @@
 //! digits and Latin letters kept together. The template measures the column and sets the text on one line if it
 //! fits, else on the fewest of these lines that fit.
 
+/// A label longer than this is prose, not a label: Typst breaks it as it breaks a paragraph.
+const MAX_CHARS: usize = 40;
+/// The most lines a label is set on (a figure column is at least three characters wide).
+const MAX_LINES: usize = 12;
+
 /// The text set on 2, 3, … lines, each setting balanced (its widest line as narrow as it can be), in that order;
-/// empty for a text too short to break without leaving one character alone.
+/// empty for a text too short to break without leaving one character alone, or too long to be a label.
 pub fn balanced_lines(text: &str) -> Vec<Vec<String>> {
+    if text.chars().count() > MAX_CHARS {
+        return Vec::new();
+    }
     let tokens = tokens(text);
-    (2..=tokens.len())
+    (2..=tokens.len().min(MAX_LINES))
         .map_while(|n| split(&tokens, n))
         .map(|lines| {
             lines
@@ -90,9 +98,15 @@ fn tokens(text: &str) -> Vec<Token> {
 /// earlier lines the longer, as a reader expects a short last line); `None` when no such split exists.
 fn split(tokens: &[Token], n: usize) -> Option<Vec<&[Token]>> {
     let m = tokens.len();
+    // Running totals, so that a line's width and length are two subtractions.
+    let mut width = vec![0.0; m + 1];
+    let mut chars = vec![0; m + 1];
+    for (k, t) in tokens.iter().enumerate() {
+        width[k + 1] = width[k] + t.width;
+        chars[k + 1] = chars[k] + t.chars;
+    }
     let line = |from: usize, to: usize| -> Option<f64> {
-        let chars: usize = tokens[from..to].iter().map(|t| t.chars).sum();
-        (chars >= 2).then(|| tokens[from..to].iter().map(|t| t.width).sum())
+        (chars[to] - chars[from] >= 2).then(|| width[to] - width[from])
     };
     // best[k][i]: the narrowest widest line setting tokens[i..] on k lines, and where its first line ends.
     let mut best = vec![vec![None::<(f64, usize)>; m + 1]; n + 1];
@@ -166,8 +180,10 @@ mod tests {
                 }
             }
         }
-        // Two characters cannot break without leaving one alone.
+        // Two characters cannot break without leaving one alone; prose is no label.
         assert!(lines("合计").is_empty());
+        assert!(lines(&"社会保障和就业支出".repeat(5)).is_empty());
+        assert_eq!(lines(&"社会".repeat(20)).len(), MAX_LINES - 1);
         assert!(lines("项目").is_empty());
         assert_eq!(lines("行次栏").len(), 0);
         assert_eq!(lines("栏次合计"), [["栏次", "合计"]]);
