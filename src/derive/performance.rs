@@ -193,7 +193,7 @@ fn grade_sentence(g: &GradeCounts) -> String {
 pub struct SelfEvaluationForm {
     /// 附件1
     pub label: String,
-    /// The 目录 entry and bookmark: 附件1　安全运维服务维护项目绩效自评表 (the forms share their title, the
+    /// The 目录 entry and bookmark: 附件1 安全运维服务维护项目绩效自评表 (the forms share their title, the
     /// project tells them apart).
     pub toc: String,
     pub title: String,
@@ -368,7 +368,7 @@ fn self_evaluation(
     let score = project_score(p);
     SelfEvaluationForm {
         label: format!("附件{number}"),
-        toc: format!("附件{number}　{}项目绩效自评表", p.name.value),
+        toc: format!("附件{number} {}项目绩效自评表", p.name.value),
         title: title.to_string(),
         year_line: format!("（{year}年度）"),
         name: p.name.value.clone(),
