@@ -286,6 +286,8 @@ impl Panel {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HeaderCell {
     pub text: String,
+    /// The first column it covers (from 0, across the panels).
+    pub column: usize,
     pub colspan: usize,
     pub rowspan: usize,
 }
@@ -345,6 +347,7 @@ impl TableSpec {
                 }
                 cells.push(HeaderCell {
                     text: text.clone(),
+                    column,
                     colspan,
                     rowspan: *rows,
                 });
@@ -355,6 +358,7 @@ impl TableSpec {
         if self.column_numbers {
             rows += 1;
             let mut number = 0;
+            let mut first = 0;
             for panel in &self.panels {
                 let mut k = 0;
                 while k < panel.columns.len() {
@@ -367,6 +371,7 @@ impl TableSpec {
                             .count();
                         cells.push(HeaderCell {
                             text: "栏次".to_string(),
+                            column: first + k,
                             colspan: run,
                             rowspan: 1,
                         });
@@ -381,11 +386,13 @@ impl TableSpec {
                     };
                     cells.push(HeaderCell {
                         text,
+                        column: first + k,
                         colspan: 1,
                         rowspan: 1,
                     });
                     k += 1;
                 }
+                first += panel.columns.len();
             }
         }
         (cells, rows)
@@ -552,6 +559,34 @@ mod tests {
             cells(&[("科目编码", 1, 1), ("科目名称", 1, 1)])
         );
         assert_eq!(header[10], ("栏次".to_string(), 2, 1));
+    }
+
+    #[test]
+    fn each_header_cell_knows_the_column_a_table_layout_places_it_in() {
+        // Placed as Typst places cells: each in the next slot its row leaves free.
+        for id in Form::ids() {
+            let form = Form::get(id).unwrap();
+            for table in &form.tables {
+                let (cells, rows) = table.header();
+                let columns = table.columns().count();
+                let mut taken = vec![vec![false; columns]; rows];
+                let (mut row, mut column) = (0, 0);
+                for cell in &cells {
+                    while taken[row][column] {
+                        column += 1;
+                        if column == columns {
+                            (row, column) = (row + 1, 0);
+                        }
+                    }
+                    assert_eq!(cell.column, column, "{id} {}: {}", table.title, cell.text);
+                    for line in taken.iter_mut().skip(row).take(cell.rowspan) {
+                        for slot in line.iter_mut().skip(column).take(cell.colspan) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
