@@ -717,5 +717,12 @@ mod tests {
         let broken = text.replace("\"income.general_budget\"", "\"income.general_budgte\"");
         let err = Form::parse(&broken).unwrap_err().to_string();
         assert!(err.contains("income.general_budgte"), "{err}");
+        assert!(text.contains("row-padding = 1\n"));
+        let broken = text.replace("row-padding = 1\n", "row-padding = -1\n");
+        let err = Form::parse(&broken).unwrap_err().to_string();
+        assert!(err.contains("row-padding"), "{err}");
+        let broken = text.replace("size = 8\n", "size = 0\n");
+        let err = Form::parse(&broken).unwrap_err().to_string();
+        assert!(err.contains("size"), "{err}");
     }
 }

@@ -20,7 +20,9 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::derive::Report;
 
+mod lines;
 mod widths;
+pub use lines::balanced_lines;
 pub use widths::{CellWidths, TableFont};
 
 /// The templates, by virtual path. Listed explicitly (a test checks the list against `typst-templates/`).

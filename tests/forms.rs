@@ -153,7 +153,7 @@ fn a_form_is_data_a_variant_renders_with_no_rust_change() {
         .unwrap_or_else(|r| panic!("{} findings", r.diagnostics.len()));
     let table05 = &prepared.report.tables[4];
     assert_eq!(table05.columns.len(), 6);
-    assert!(table05.header.iter().any(|c| c.text == "项目支出再列"));
+    assert!(table05.header.iter().any(|c| c.cell.text == "项目支出再列"));
     // The new column repeats 项目支出 on every line.
     for row in &table05.rows {
         assert_eq!(row.cells[4], row.cells[5], "{:?}", row.cells);

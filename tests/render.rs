@@ -213,9 +213,9 @@ fn the_sample_has_the_expected_page_count() {
         .trim()
         .parse()
         .unwrap();
-    // 25 pages of narrative (with four charts and two self-evaluation forms) + 14 table pages; a layout change
-    // must be deliberate
-    assert_eq!(pages, 39, "{info}");
+    // 2 pages of 目录, 23 of narrative (with four charts and two self-evaluation forms) + 12 table pages (01 and 04
+    // one page each); a layout change must be deliberate
+    assert_eq!(pages, 37, "{info}");
 }
 
 /// Rows of every length around their columns' widths, for each column of `table` in turn: Han names, Han with Latin
@@ -309,4 +309,214 @@ fn rows_given_one_line_are_set_as_typst_would_set_them() {
         row.widths = Some(vec![0.0; row.cells.len()]);
     }
     assert!(pdf(report) != measured_by_typst);
+}
+
+/// The pages of a PDF as pdftotext lays them out.
+fn pages(text: &str) -> Vec<&str> {
+    text.split('\u{c}').collect()
+}
+
+/// The number a page prints (— 3 —), if any.
+fn page_number(page: &str) -> Option<u32> {
+    page.lines().find_map(|line| {
+        let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        t.strip_prefix('—')?.strip_suffix('—')?.parse().ok()
+    })
+}
+
+#[test]
+fn tables_01_and_04_of_the_zhejiang_form_fit_one_page() {
+    for name in ["jinhua-hrss-dsc-2020", "example-2021"] {
+        let text = pdf_text(rendered(name));
+        let pages: Vec<String> = pages(&text).into_iter().map(squeezed).collect();
+        for (label, next) in [("公开01表", "公开02表"), ("公开04表", "公开05表")] {
+            let at = pages
+                .iter()
+                .position(|p| p.contains(label))
+                .unwrap_or_else(|| panic!("{name}: {label}"));
+            // the last row (总计) on the table's own page, the next table on the next one
+            assert!(
+                pages[at].contains("总计"),
+                "{name}: {label} spills its totals"
+            );
+            assert!(
+                pages[at + 1].contains(next),
+                "{name}: {label} takes more than a page"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_self_evaluation_form_keeps_its_rows_whole_and_repeats_its_indicator_header() {
+    for name in ["jinhua-hrss-dsc-2020", "example-2021"] {
+        let prepared = juesuan::prepare(&example(name))
+            .ok()
+            .expect("the example prepares");
+        let raw = pdf_text_raw(rendered(name));
+        let pages: Vec<String> = pages(&raw).into_iter().map(squeezed).collect();
+        let mut continued = 0;
+        for form in prepared.report.blocks.iter().filter_map(|b| match b {
+            juesuan::derive::Block::SelfEvaluation(form) => Some(form),
+            _ => None,
+        }) {
+            let first = pages
+                .iter()
+                .position(|p| p.contains(&squeezed(&form.name)) && p.contains("实施单位（盖章）"))
+                .unwrap_or_else(|| panic!("{name}: the form of {}", form.name));
+            let last = first
+                + pages[first..]
+                    .iter()
+                    .position(|p| p.contains("评价结果"))
+                    .expect("the form ends");
+            continued += last - first;
+            for page in &pages[first..=last] {
+                for header in ["绩效指标", "二级指标", "三级指标", "自评得分"] {
+                    assert!(
+                        page.contains(header),
+                        "{name}: {header} missing on a page of the form"
+                    );
+                }
+            }
+            // every indicator's row on one page: its 三级指标 whole on a page of the form
+            for indicator in &form.indicators {
+                let cell = squeezed(&indicator.name);
+                assert!(
+                    pages[first..=last].iter().any(|p| p.contains(&cell)),
+                    "{name}: the row of {} is cut",
+                    indicator.name
+                );
+            }
+        }
+        assert!(
+            continued >= 1,
+            "{name}: no form continues on a next page, nothing is tested"
+        );
+    }
+}
+
+#[test]
+fn no_header_line_holds_a_single_character() {
+    // A header cell's lines are consecutive in the content stream (pdftotext -raw): each header text of two or more
+    // characters is found as one piece, or as pieces of two characters or more.
+    for name in [
+        "jinhua-hrss-dsc-2020",
+        "example-2021",
+        "putuo-ghzyj-2024",
+        "yusuan-2025-putuo-swj-dept",
+        "yusuan-2026-putuo-sfj-unit",
+    ] {
+        let prepared = juesuan::prepare(&example(name))
+            .ok()
+            .expect("the example prepares");
+        let raw = pdf_text_raw(rendered(name));
+        let pieces: Vec<&str> = raw.split_whitespace().collect();
+        let mut broken = 0;
+        for cell in prepared.report.tables.iter().flat_map(|t| &t.header) {
+            let text = &cell.cell.text;
+            // (栏次 numbers are not words)
+            if text.chars().count() < 2 || text.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            let runs: Vec<&[&str]> = (0..pieces.len())
+                .filter_map(|start| {
+                    let mut spelled = String::new();
+                    for (k, piece) in pieces[start..].iter().enumerate() {
+                        spelled.push_str(piece);
+                        if spelled == *text {
+                            return Some(&pieces[start..=start + k]);
+                        }
+                        if !text.starts_with(&spelled) {
+                            return None;
+                        }
+                    }
+                    None
+                })
+                .collect();
+            assert!(!runs.is_empty(), "{name}: header {text} not found");
+            for run in runs {
+                broken += usize::from(run.len() > 1);
+                assert!(
+                    run.len() == 1 || run.iter().all(|line| line.chars().count() >= 2),
+                    "{name}: header {text} set as {run:?}"
+                );
+            }
+        }
+        assert!(
+            broken > 0,
+            "{name}: no header on more than one line, nothing is tested"
+        );
+    }
+}
+
+#[test]
+fn a_chart_label_stays_on_one_line_beside_its_bar() {
+    let text = pdf_text(rendered("example-2021"));
+    assert!(
+        row_with(&text, &["资源勘探工业信息等", "30.00"]).is_some(),
+        "the label wraps around its bar"
+    );
+}
+
+#[test]
+fn the_front_matter_is_unnumbered_and_the_narrative_starts_at_page_one() {
+    for (name, first_heading) in [
+        ("jinhua-hrss-dsc-2020", "一、概况"),
+        ("putuo-ghzyj-2024", "第一部分"),
+        ("yusuan-2025-putuo-swj-dept", "主要职能"),
+    ] {
+        let text = pdf_text(rendered(name));
+        let pages = pages(&text);
+        let number = page_number;
+        let body = pages
+            .iter()
+            .position(|p| !squeezed(p).contains("目录") && squeezed(p).contains(first_heading))
+            .unwrap_or_else(|| panic!("{name}: {first_heading}"));
+        for page in &pages[..body] {
+            assert_eq!(
+                number(page),
+                None,
+                "{name}: a page before the narrative is numbered"
+            );
+        }
+        assert_eq!(
+            number(pages[body]),
+            Some(1),
+            "{name}: the narrative starts at — 1 —"
+        );
+        assert_eq!(number(pages[body + 1]), Some(2), "{name}");
+    }
+}
+
+#[test]
+fn the_contents_lists_the_attachments() {
+    let text = pdf_text(rendered("jinhua-hrss-dsc-2020"));
+    let contents: String = pages(&text)
+        .into_iter()
+        .take_while(|p| !squeezed(p).starts_with("一、概况"))
+        .map(squeezed)
+        .collect();
+    for (label, entry) in [
+        ("附件1", "附件1安全运维服务维护项目绩效自评表"),
+        ("附件2", "附件2专网安全管控建设项目绩效自评表"),
+    ] {
+        let at = contents
+            .find(entry)
+            .unwrap_or_else(|| panic!("{entry} not in the 目录: {contents}"));
+        // listed with the number of the page the form starts on
+        let listed: String = contents[at + entry.len()..]
+            .trim_start_matches('.')
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let page = pages(&text)
+            .into_iter()
+            .find(|p| squeezed(p).starts_with(label))
+            .unwrap_or_else(|| panic!("the page of {label}"));
+        assert_eq!(
+            page_number(page).map(|n| n.to_string()),
+            Some(listed),
+            "{label}: {page}"
+        );
+    }
 }

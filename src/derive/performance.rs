@@ -10,6 +10,7 @@ use super::wording::{Words, get, join_and, sentence, text};
 use super::{Block, Ctx, heading, para};
 use crate::model::{GradeCounts, Performance, PerformanceManagement, Project, ProjectFunds};
 use crate::money::{Amount, Money, Points};
+use crate::render::balanced_lines;
 
 /// （十三）预算绩效情况说明, Zhejiang: management, the self-evaluation forms with their 综述, evaluations.
 pub(super) fn zhejiang(ctx: &Ctx, p: &Performance, out: &mut Vec<Block>) {
@@ -192,6 +193,9 @@ fn grade_sentence(g: &GradeCounts) -> String {
 pub struct SelfEvaluationForm {
     /// 附件1
     pub label: String,
+    /// The 目录 entry and bookmark: 附件1 安全运维服务维护项目绩效自评表 (the forms share their title, the
+    /// project tells them apart).
+    pub toc: String,
     pub title: String,
     /// （2020年度）
     pub year_line: String,
@@ -217,8 +221,11 @@ pub struct SelfEvaluationForm {
 #[derive(Debug, Serialize)]
 pub struct IndicatorRow {
     pub level1: String,
+    /// How the 一级指标 may break in its narrow column ([`crate::render::balanced_lines`]).
+    pub level1_lines: Vec<Vec<String>>,
     pub level1_rows: usize,
     pub level2: String,
+    pub level2_lines: Vec<Vec<String>>,
     pub level2_rows: usize,
     pub name: String,
     pub target: String,
@@ -315,21 +322,26 @@ fn self_evaluation(
     let indicators = ind
         .iter()
         .enumerate()
-        .map(|(k, i)| IndicatorRow {
-            level1: format!(
+        .map(|(k, i)| {
+            let level1 = format!(
                 "{}（{}分）",
                 i.level1.value,
                 Points::display(level1_weight[i.level1.value.as_str()])
-            ),
-            level1_rows: span(k, &same1),
-            level2: i.level2.value.clone(),
-            level2_rows: span(k, &same2),
-            name: i.name.value.clone(),
-            target: i.target.value.clone(),
-            actual: i.actual.value.clone(),
-            weight: Points::display(i.weight.value),
-            score: Points::display(i.score.value),
-            remark: i.remark.value.clone(),
+            );
+            IndicatorRow {
+                level1_lines: balanced_lines(&level1),
+                level1,
+                level1_rows: span(k, &same1),
+                level2: i.level2.value.clone(),
+                level2_lines: balanced_lines(&i.level2.value),
+                level2_rows: span(k, &same2),
+                name: i.name.value.clone(),
+                target: i.target.value.clone(),
+                actual: i.actual.value.clone(),
+                weight: Points::display(i.weight.value),
+                score: Points::display(i.score.value),
+                remark: i.remark.value.clone(),
+            }
         })
         .collect();
 
@@ -356,6 +368,7 @@ fn self_evaluation(
     let score = project_score(p);
     SelfEvaluationForm {
         label: format!("附件{number}"),
+        toc: format!("附件{number} {}项目绩效自评表", p.name.value),
         title: title.to_string(),
         year_line: format!("（{year}年度）"),
         name: p.name.value.clone(),

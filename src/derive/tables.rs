@@ -11,7 +11,7 @@ use crate::form::table::{
 use crate::form::{Form, Placeholders, TableSpec, chinese_number};
 use crate::model::Doc;
 use crate::money::{Amount, NumberStyle};
-use crate::render::CellWidths;
+use crate::render::{CellWidths, balanced_lines};
 
 /// One table, ready to lay out.
 #[derive(Debug, Serialize)]
@@ -28,13 +28,25 @@ pub struct TableView {
     pub orientation: Orientation,
     /// The cells' type size in pt (none: the templates' usual size).
     pub size: Option<f64>,
+    /// The space above and below a body cell's text in pt (none: the templates' usual, scaled with the size).
+    pub row_padding: Option<f64>,
     pub columns: Vec<ColumnView>,
     /// The header cells, row by row.
-    pub header: Vec<HeaderCell>,
+    pub header: Vec<HeaderView>,
     pub header_rows: usize,
     pub rows: Vec<TableRow>,
     /// 注 and 说明 printed under the table.
     pub notes: Vec<String>,
+}
+
+/// A header cell, with the ways its text may be set on more lines than one.
+#[derive(Debug, Serialize)]
+pub struct HeaderView {
+    #[serde(flatten)]
+    pub cell: HeaderCell,
+    /// The text on 2, 3, … lines, balanced, no line of one character ([`crate::render::balanced_lines`]): the
+    /// template sets the fewest that fit the column.
+    pub lines: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -197,6 +209,7 @@ fn table(
         money_unit: spec.money_unit.clone(),
         orientation: spec.orientation,
         size: spec.size,
+        row_padding: spec.row_padding,
         columns: spec
             .columns()
             .map(|c| ColumnView {
@@ -214,7 +227,13 @@ fn table(
                 },
             })
             .collect(),
-        header,
+        header: header
+            .into_iter()
+            .map(|cell| HeaderView {
+                lines: balanced_lines(&cell.text),
+                cell,
+            })
+            .collect(),
         header_rows,
         rows,
         notes,

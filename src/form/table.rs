@@ -38,6 +38,9 @@ pub struct TableSpec {
     pub orientation: Orientation,
     /// The cells' type size in pt, where the form sets the table smaller than the usual 9 pt to fit its page.
     pub size: Option<f64>,
+    /// The space above and below the text of a body cell, in pt, where the form sets the rows tighter than usual
+    /// to fit its page (default 2.5 at 9 pt, smaller with the type).
+    pub row_padding: Option<f64>,
     /// Only in a document of this 主体 (`"部门"` or `"单位"`), where the two print the table differently.
     pub only: Option<crate::model::Kind>,
     /// The 注 printed under the table.
@@ -283,6 +286,8 @@ impl Panel {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HeaderCell {
     pub text: String,
+    /// The first column it covers (from 0, across the panels).
+    pub column: usize,
     pub colspan: usize,
     pub rowspan: usize,
 }
@@ -342,6 +347,7 @@ impl TableSpec {
                 }
                 cells.push(HeaderCell {
                     text: text.clone(),
+                    column,
                     colspan,
                     rowspan: *rows,
                 });
@@ -352,6 +358,7 @@ impl TableSpec {
         if self.column_numbers {
             rows += 1;
             let mut number = 0;
+            let mut first = 0;
             for panel in &self.panels {
                 let mut k = 0;
                 while k < panel.columns.len() {
@@ -364,6 +371,7 @@ impl TableSpec {
                             .count();
                         cells.push(HeaderCell {
                             text: "栏次".to_string(),
+                            column: first + k,
                             colspan: run,
                             rowspan: 1,
                         });
@@ -378,11 +386,13 @@ impl TableSpec {
                     };
                     cells.push(HeaderCell {
                         text,
+                        column: first + k,
                         colspan: 1,
                         rowspan: 1,
                     });
                     k += 1;
                 }
+                first += panel.columns.len();
             }
         }
         (cells, rows)
@@ -392,6 +402,18 @@ impl TableSpec {
     pub(super) fn check(&self, form: &Form) -> Result<(), String> {
         if self.panels.is_empty() {
             return Err("no panels".into());
+        }
+        if self
+            .size
+            .is_some_and(|size| !(size.is_finite() && size > 0.0))
+        {
+            return Err("`size` must be a type size in pt above 0".into());
+        }
+        if self
+            .row_padding
+            .is_some_and(|padding| !(padding.is_finite() && padding >= 0.0))
+        {
+            return Err("`row-padding` must be a length in pt, 0 or more".into());
         }
         let paths = Paths::of(self.section);
         let known = |path: &str| paths.amounts.contains(path);
@@ -537,6 +559,34 @@ mod tests {
             cells(&[("科目编码", 1, 1), ("科目名称", 1, 1)])
         );
         assert_eq!(header[10], ("栏次".to_string(), 2, 1));
+    }
+
+    #[test]
+    fn each_header_cell_knows_the_column_a_table_layout_places_it_in() {
+        // Placed as Typst places cells: each in the next slot its row leaves free.
+        for id in Form::ids() {
+            let form = Form::get(id).unwrap();
+            for table in &form.tables {
+                let (cells, rows) = table.header();
+                let columns = table.columns().count();
+                let mut taken = vec![vec![false; columns]; rows];
+                let (mut row, mut column) = (0, 0);
+                for cell in &cells {
+                    while taken[row][column] {
+                        column += 1;
+                        if column == columns {
+                            (row, column) = (row + 1, 0);
+                        }
+                    }
+                    assert_eq!(cell.column, column, "{id} {}: {}", table.title, cell.text);
+                    for line in taken.iter_mut().skip(row).take(cell.rowspan) {
+                        for slot in line.iter_mut().skip(column).take(cell.colspan) {
+                            *slot = true;
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]
