@@ -5,6 +5,7 @@
 //! cargo run --release --example bench -- 1000 --batch-only                # memory over a long batch
 //! cargo run --release --example bench -- 50 --typst ~/.cargo/bin/typst    # a typst binary not on PATH
 //! cargo run --release --example bench -- 200 --rounds 3                   # (a) and (c) twice more, alternated
+//! cargo run --release --example bench -- 40 --rounds 5 --against OTHER-BINARY  # (a) of this build vs another
 //! cargo run --release --example bench -- --watch --against OTHER-BINARY   # render --watch: edit → PDF (bench/watch.rs)
 //! ```
 //!
@@ -24,6 +25,11 @@
 //! A shared or throttled machine changes speed from minute to minute (±15 % between runs on the 2-core VM of the
 //! README), and (a) and (c) run minutes apart. `--rounds R` runs (a) and (c) R−1 more times, one after the other,
 //! and prints each round's ratio and their median: a ratio from neighbours in time.
+//!
+//! `--against BIN` compares two builds instead: (a) of this build and (a) of BIN on the same documents, R rounds,
+//! the order swapped every round (this, BIN; BIN, this; …) so that a slower minute falls on both; it prints each
+//! round's ms/doc (wall / N) and CPU ms/doc of both, the medians of their ratios, and whether the two builds wrote
+//! the same PDF bytes. (b), (c) and the incremental re-runs are skipped.
 //!
 //! Uses the release `juesuan` binary beside this example (`target/release/juesuan`): build it first.
 
@@ -69,6 +75,7 @@ struct Args {
     typst: Option<PathBuf>,
     keep: Option<PathBuf>,
     rounds: usize,
+    against: Option<PathBuf>,
 }
 
 fn main() {
@@ -85,12 +92,16 @@ fn parse_args() -> Result<Args, String> {
         typst: None,
         keep: None,
         rounds: 1,
+        against: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         match arg.as_str() {
             "--batch-only" => args.batch_only = true,
             "--typst" => args.typst = Some(it.next().ok_or("--typst needs a path")?.into()),
+            "--against" => {
+                args.against = Some(it.next().ok_or("--against needs a binary")?.into())
+            }
             "--keep" => args.keep = Some(it.next().ok_or("--keep needs a folder")?.into()),
             "--rounds" => {
                 args.rounds = it
@@ -101,7 +112,7 @@ fn parse_args() -> Result<Args, String> {
             }
             n => {
                 args.documents = n.parse().ok().filter(|n| *n > 0).ok_or(format!(
-                    "unknown argument {n:?} (expected N, --batch-only, --typst PATH, --keep DIR, --rounds R)"
+                    "unknown argument {n:?} (expected N, --batch-only, --typst PATH, --keep DIR, --rounds R, --against BIN)"
                 ))?
             }
         }
@@ -152,6 +163,10 @@ fn run() -> Result<(), String> {
         std::thread::available_parallelism().map_or(1, |n| n.get()),
         cpu_model()
     );
+
+    if let Some(other) = &args.against {
+        return against(&juesuan, other, &docs, n, &work, args.rounds);
+    }
 
     // (a) one batch process.
     let out_a = work.join("out-a");
@@ -563,6 +578,102 @@ fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
             std::fs::copy(&path, &target).map_err(|e| e.to_string())?;
         }
     }
+    Ok(())
+}
+
+/// `--against`: (a) of this build and of `other`, alternated round by round; see the module's documentation.
+fn against(
+    juesuan: &Path,
+    other: &Path,
+    docs: &Path,
+    n: usize,
+    work: &Path,
+    rounds: usize,
+) -> Result<(), String> {
+    let builds = [
+        ("this build", juesuan, work.join("out-this")),
+        ("against", other, work.join("out-against")),
+    ];
+    println!(
+        "(a) this build {} against {}",
+        juesuan.display(),
+        other.display()
+    );
+    // wall[b] and cpu[b]: each round's ms/doc of build b.
+    let mut wall = [Vec::new(), Vec::new()];
+    let mut cpu = [Vec::new(), Vec::new()];
+    for round in 0..rounds {
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for b in order {
+            let (_, binary, out) = &builds[b];
+            let log = work.join("logs").join(format!("against-{b}.log"));
+            let mut cmd = Command::new(binary);
+            cmd.arg("render")
+                .arg(docs)
+                .arg("-o")
+                .arg(out)
+                .args(["-q", "--force"]);
+            let m = measure(cmd, &log, false)?;
+            if !m.ok {
+                return Err(format!(
+                    "{} failed: see {}",
+                    binary.display(),
+                    log.display()
+                ));
+            }
+            wall[b].push(m.wall.as_secs_f64() * 1e3 / n as f64);
+            cpu[b].push(m.cpu.as_secs_f64() * 1e3 / n as f64);
+        }
+        println!(
+            "  round {}: this {:.1} ms/doc ({:.1} CPU), against {:.1} ({:.1} CPU): {:+.1} % wall, {:+.1} % CPU",
+            round + 1,
+            wall[0][round],
+            cpu[0][round],
+            wall[1][round],
+            cpu[1][round],
+            (wall[0][round] / wall[1][round] - 1.0) * 100.0,
+            (cpu[0][round] / cpu[1][round] - 1.0) * 100.0,
+        );
+    }
+    let ratio = |v: &[Vec<f64>; 2]| {
+        let mut r: Vec<f64> = v[0].iter().zip(&v[1]).map(|(a, b)| a / b).collect();
+        r.sort_by(f64::total_cmp);
+        let mid = r.len() / 2;
+        let median = if r.len() % 2 == 1 {
+            r[mid]
+        } else {
+            (r[mid - 1] + r[mid]) / 2.0
+        };
+        (median - 1.0) * 100.0
+    };
+    println!(
+        "  median of the rounds' ratios: {:+.1} % wall, {:+.1} % CPU (this build against the other)",
+        ratio(&wall),
+        ratio(&cpu)
+    );
+    let mut same = 0;
+    let mut differ = Vec::new();
+    for entry in std::fs::read_dir(&builds[0].2).map_err(|e| e.to_string())? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.extension().is_none_or(|e| e != "pdf") {
+            continue;
+        }
+        let name = path.file_name().unwrap_or_default();
+        let theirs = std::fs::read(builds[1].2.join(name)).ok();
+        if theirs == Some(std::fs::read(&path).map_err(|e| e.to_string())?) {
+            same += 1;
+        } else {
+            differ.push(name.to_string_lossy().into_owned());
+        }
+    }
+    differ.sort();
+    println!(
+        "  PDFs: {same} byte-identical, {} different{}",
+        differ.len(),
+        differ
+            .first()
+            .map_or(String::new(), |d| format!(" (first: {d})"))
+    );
     Ok(())
 }
 

@@ -29,6 +29,10 @@ pub use widths::{CellWidths, TableFont};
 pub static TEMPLATES: &[(&str, &str)] = &[
     ("/main.typ", include_str!("../typst-templates/main.typ")),
     (
+        "/lib/data.typ",
+        include_str!("../typst-templates/lib/data.typ"),
+    ),
+    (
         "/lib/style.typ",
         include_str!("../typst-templates/lib/style.typ"),
     ),

@@ -520,3 +520,25 @@ fn the_contents_lists_the_attachments() {
         );
     }
 }
+
+#[test]
+fn the_templates_parse_the_data_once() {
+    // json() parses the whole file at every call: a call in a function (a table's) parses it once a table.
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("typst-templates");
+    let mut parsing = Vec::new();
+    let mut folders = vec![dir.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("json(\"/data.json\")")
+            {
+                parsing.push(path.strip_prefix(&dir).unwrap().to_path_buf());
+            }
+        }
+    }
+    assert_eq!(parsing, [std::path::Path::new("lib/data.typ")]);
+}
