@@ -353,10 +353,11 @@ impl Reader {
         for section in self.sections.clone() {
             let id = self.files.get(section.file()).copied();
             // A file past a limit parsed, but is not to be checked (100,000 rows would take minutes).
+            let path = self.dir.join(section.file());
             let refused = self.diagnostics.iter().any(|d| {
+                let at = d.primary.as_ref().map(|(place, _)| place.file);
                 d.is_error()
-                    && (d.primary.as_ref().map(|(place, _)| Some(place.file)) == Some(id)
-                        || d.path.as_deref() == Some(self.dir.join(section.file()).as_path()))
+                    && ((at.is_some() && at == id) || d.path.as_deref() == Some(path.as_path()))
             });
             if self.parsed.has(section) && !refused {
                 continue;

@@ -809,24 +809,22 @@ fn previous_figures(
             let line = match last {
                 None => format!("{} = 0  # 待填写：{}（万元）", p.key, p.what),
                 Some(l) => match (p.value)(l) {
-                    Some(money) if linked => format!(
-                        "# {} = {}  # {}：取自 document.toml 的 previous 所指上年（{}年度）{} {}；写出时与之核对",
-                        p.key,
-                        figure(money),
-                        p.what,
-                        l.document.year.value,
-                        form.table_name(p.from.0, None),
-                        p.from.1
-                    ),
-                    Some(money) => format!(
-                        "{} = {}  # {}，取自上年（{}年度）{} {}",
-                        p.key,
-                        figure(money),
-                        p.what,
-                        l.document.year.value,
-                        form.table_name(p.from.0, None),
-                        p.from.1
-                    ),
+                    Some(money) => {
+                        let (key, value, what) = (p.key, figure(money), p.what);
+                        let from = format!(
+                            "上年（{}年度）{} {}",
+                            l.document.year.value,
+                            form.table_name(p.from.0, None),
+                            p.from.1
+                        );
+                        if linked {
+                            format!(
+                                "# {key} = {value}  # {what}：取自 document.toml 的 previous 所指{from}；写出时与之核对"
+                            )
+                        } else {
+                            format!("{key} = {value}  # {what}，取自{from}")
+                        }
+                    }
                     // Left out rather than 0: a wrong 0 would make the narrative state a change that did not happen.
                     None => format!(
                         "# {} = 0  # 待填写：{}（上年资料未载明；填写后去掉行首的“# ”）",

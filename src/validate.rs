@@ -185,20 +185,22 @@ pub fn determined(loaded: &Loaded) -> Vec<Determined> {
     match &loaded.doc {
         Doc::FinalAccounts(doc) => {
             let mut v = Validator::new(loaded, doc, &mut out);
+            v.determined = Some(Vec::new());
             let tables = class_tables(doc);
             for t in &tables {
                 v.row_totals(t);
             }
             v.table01_sums();
             v.table04_sums();
-            v.determined
+            v.determined.unwrap_or_default()
         }
         Doc::Budget(doc) => {
             let mut v = Validator::new(loaded, doc, &mut out);
+            v.determined = Some(Vec::new());
             for t in &budget::budget_tables(doc) {
                 v.row_totals(t);
             }
-            v.determined
+            v.determined.unwrap_or_default()
         }
     }
 }
@@ -213,8 +215,9 @@ struct Validator<'a, D = Document> {
     out: &'a mut Vec<Diagnostic>,
     /// The identities that failed, each value in them with the figure that would make it hold ([`suspects`]).
     failures: Vec<Vec<Candidate>>,
-    /// The figures the identities determine that `juesuan fill` may write ([`determined`]).
-    determined: Vec<Determined>,
+    /// The figures the identities determine that `juesuan fill` may write ([`determined`]); `None` when nobody
+    /// asked (`check` and render), so that their strings are not built for every row of every document.
+    determined: Option<Vec<Determined>>,
 }
 
 /// A figure an identity determines from the others (`subject = Σ ±parts`, at least one part stated): what
@@ -406,7 +409,7 @@ impl<'a, D> Validator<'a, D> {
             form: &loaded.form,
             out,
             failures: Vec::new(),
-            determined: Vec::new(),
+            determined: None,
         }
     }
 }
@@ -425,6 +428,9 @@ impl<D> Validator<'_, D> {
         subject: Option<&Money>,
         parts: impl Iterator<Item = Option<Decimal>>,
     ) {
+        let Some(determined) = self.determined.as_mut() else {
+            return;
+        };
         let stated: Vec<Decimal> = parts.flatten().collect();
         if stated.is_empty() {
             return;
@@ -432,7 +438,7 @@ impl<D> Validator<'_, D> {
         let Some(value) = add_up(stated) else {
             return;
         };
-        self.determined.push(Determined {
+        determined.push(Determined {
             file: writes.file,
             path: writes.path,
             parts: writes.parts,

@@ -528,22 +528,24 @@ impl<D> Validator<'_, D> {
                 .map(|r| (format!("{} {}", r.code.value, r.name.value), &r.cells)),
         );
         for (k, (what, cells)) in rows.enumerate() {
-            let at = match k {
-                0 => "total".to_string(),
-                k => format!("rows[{}]", k - 1),
-            };
-            let parts: Vec<&str> = part_cols.iter().map(|&c| t.fields[c]).collect();
-            self.determine(
-                Writes {
-                    file: t.file,
-                    path: format!("{at}.{}", t.fields[sum_col]),
-                    parts: paths(&at, &parts),
-                },
-                &format!("{} {what} {}", t.label, t.columns[sum_col]),
-                &relation,
-                cells[sum_col],
-                part_cols.iter().map(|&c| cells[c].map(|m| m.decimal())),
-            );
+            if self.determined.is_some() {
+                let at = match k {
+                    0 => "total".to_string(),
+                    k => format!("rows[{}]", k - 1),
+                };
+                let parts: Vec<&str> = part_cols.iter().map(|&c| t.fields[c]).collect();
+                self.determine(
+                    Writes {
+                        file: t.file,
+                        path: format!("{at}.{}", t.fields[sum_col]),
+                        parts: paths(&at, &parts),
+                    },
+                    &format!("{} {what} {}", t.label, t.columns[sum_col]),
+                    &relation,
+                    cells[sum_col],
+                    part_cols.iter().map(|&c| cells[c].map(|m| m.decimal())),
+                );
+            }
             if !broken(cells[sum_col], part_cols.iter().map(|&k| cells[k])) {
                 continue;
             }
